@@ -1,0 +1,83 @@
+"""The `broadsheet` command: `serve`, and every Django management command.
+
+Configuration is checked before Django is set up, so a bad setting stops the
+command with one plain sentence and exit status 2 instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from broadsheet import conf
+
+EXIT_CONFIG = 2
+
+
+def _fail(message: str) -> int:
+    print(f"broadsheet: {message}", file=sys.stderr)
+    return EXIT_CONFIG
+
+
+def _serve_parser(config: conf.Config) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="broadsheet serve",
+        description="Run the site with a production HTTP server (granian), one "
+        "worker process per core, creating and migrating the data directory "
+        "on first start.",
+    )
+    parser.add_argument(
+        "--host",
+        default=config.host,
+        help=f"address to bind (BROADSHEET_HOST; now {config.host})",
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=config.port,
+        help=f"port to bind (BROADSHEET_PORT; now {config.port})",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=config.workers,
+        help=f"worker processes (BROADSHEET_WORKERS; now {config.workers})",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="fill an empty database with invented demo content (adds nothing "
+        "when the demo is already there)",
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        config = conf.load()
+        conf.check(config)
+    except conf.ConfigError as error:
+        return _fail(str(error))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "broadsheet.settings")
+    if argv[:1] == ["serve"]:
+        options = _serve_parser(config).parse_args(argv[1:])
+        if options.workers < 1:
+            return _fail("--workers must be at least 1.")
+        from broadsheet.core.serve import serve
+
+        return serve(
+            host=options.host,
+            port=options.port,
+            workers=options.workers,
+            demo=options.demo,
+        )
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["broadsheet", *argv])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,308 @@
+"""Operator settings: every environment variable Broadsheet reads, declared once.
+
+`settings.py` is built from `load()`; nothing else reads `os.environ`.
+`docs/configuration.md` is generated from `VARIABLES` (`broadsheet config-docs`).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+
+class ConfigError(ValueError):
+    """A setting that cannot work; the message is one plain sentence."""
+
+
+def _boolean(value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError(f"{value!r} is not a yes/no value")
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise ValueError(f"{value!r} is not a positive whole number")
+    return number
+
+
+def _port(value: str) -> int:
+    number = int(value)
+    if not 0 < number < 65536:
+        raise ValueError(f"{value!r} is not a TCP port")
+    return number
+
+
+def _site_url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise ValueError(
+            f"{value!r} is not an http(s) address such as https://example.org"
+        )
+    if parts.path not in {"", "/"} or parts.query or parts.fragment:
+        raise ValueError(f"{value!r} must be an origin without a path")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _path(value: str) -> Path:
+    return Path(value).expanduser().resolve()
+
+
+def _words(value: str) -> list[str]:
+    return [word for word in value.replace(",", " ").split() if word]
+
+
+def _default_data_dir() -> str:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return str(Path(base) / "broadsheet")
+
+
+@dataclass(frozen=True)
+class Variable:
+    name: str
+    default: str | Callable[[], str]
+    parse: Callable[[str], Any]
+    help: str
+
+    @property
+    def attribute(self) -> str:
+        return self.name.removeprefix("BROADSHEET_").lower()
+
+    def default_text(self) -> str:
+        return self.default if isinstance(self.default, str) else self.default()
+
+
+VARIABLES: tuple[Variable, ...] = (
+    Variable(
+        "BROADSHEET_DATA_DIR",
+        _default_data_dir,
+        _path,
+        "Directory holding all state: the SQLite database, the secret key, "
+        "collected static files. Created on first start.",
+    ),
+    Variable(
+        "BROADSHEET_SITE_URL",
+        "http://127.0.0.1:8000",
+        _site_url,
+        "Public origin of the site (scheme and host); used in mail, feeds and "
+        "sitemaps and as the only allowed host besides loopback.",
+    ),
+    Variable(
+        "BROADSHEET_SECRET_KEY",
+        "",
+        str,
+        "Signing key. Empty: generated on first start and kept in the data "
+        "directory. Required with DATABASE_URL so every process shares it.",
+    ),
+    Variable(
+        "DATABASE_URL",
+        "",
+        str,
+        "Database address, e.g. postgres://user@host/db. Empty: SQLite in the "
+        "data directory.",
+    ),
+    Variable(
+        "CACHE_URL",
+        "",
+        str,
+        "Shared cache address, e.g. redis://127.0.0.1:6379/0. Empty: a cache "
+        "local to each process.",
+    ),
+    Variable(
+        "BROADSHEET_HOST",
+        "127.0.0.1",
+        str,
+        "Address `broadsheet serve` binds to.",
+    ),
+    Variable("BROADSHEET_PORT", "8000", _port, "Port `broadsheet serve` binds to."),
+    Variable(
+        "BROADSHEET_WORKERS",
+        lambda: str(os.cpu_count() or 1),
+        _positive_int,
+        "Worker processes `broadsheet serve` starts; default one per core.",
+    ),
+    Variable(
+        "BROADSHEET_TIME_ZONE",
+        "UTC",
+        str,
+        "Time zone for dates shown to readers and for article addresses "
+        "(/YYYY/MM/DD/), e.g. Europe/Paris.",
+    ),
+    Variable(
+        "BROADSHEET_LANGUAGE",
+        "en",
+        str,
+        "Language of the interface, as a language code.",
+    ),
+    Variable(
+        "BROADSHEET_TRUSTED_ORIGINS",
+        "",
+        _words,
+        "Extra origins (space-separated) allowed to post forms, besides the site URL.",
+    ),
+    Variable(
+        "BROADSHEET_LOG_LEVEL",
+        "INFO",
+        str.upper,
+        "Least severe level logged to stderr: DEBUG, INFO, WARNING, ERROR.",
+    ),
+    Variable(
+        "BROADSHEET_DEBUG",
+        "false",
+        _boolean,
+        "Django's DEBUG. Never on a public site: it shows tracebacks to readers.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    data_dir: Path
+    site_url: str
+    secret_key: str
+    database_url: str
+    cache_url: str
+    host: str
+    port: int
+    workers: int
+    time_zone: str
+    language: str
+    trusted_origins: list[str]
+    log_level: str
+    debug: bool
+
+    @property
+    def site_host(self) -> str:
+        return urlsplit(self.site_url).hostname or "localhost"
+
+    @property
+    def is_https(self) -> bool:
+        return self.site_url.startswith("https://")
+
+    @property
+    def uses_sqlite(self) -> bool:
+        return not self.database_url
+
+
+def load(environ: Mapping[str, str] | None = None) -> Config:
+    """Read and parse every variable; raises ConfigError naming the bad one."""
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for variable in VARIABLES:
+        raw = environ.get(variable.name, "") or variable.default_text()
+        try:
+            values[variable.attribute] = variable.parse(raw)
+        except ValueError as error:
+            raise ConfigError(f"{variable.name} is not valid: {error}.") from None
+    return Config(**values)
+
+
+SECRET_KEY_FILE = "secret_key"  # noqa: S105  (a file name, not a secret)
+
+
+def ensure_data_dir(config: Config) -> None:
+    """Create the data directory and its secret key if missing.
+
+    Raises ConfigError when the directory cannot be created or written.
+    """
+    try:
+        config.data_dir.mkdir(parents=True, exist_ok=True)
+        (config.data_dir / "static").mkdir(exist_ok=True)
+        probe = config.data_dir / ".write-test"
+        probe.write_text("ok")
+        probe.unlink()
+        if not config.secret_key:
+            key_file = config.data_dir / SECRET_KEY_FILE
+            if not key_file.exists():
+                descriptor = os.open(
+                    key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600
+                )
+                with os.fdopen(descriptor, "w") as handle:
+                    handle.write(secrets.token_urlsafe(50))
+    except OSError as error:
+        raise ConfigError(
+            f"The data directory {config.data_dir} cannot be written "
+            f"({error.strerror or error}); set BROADSHEET_DATA_DIR to a writable "
+            "directory."
+        ) from None
+
+
+def secret_key(config: Config) -> str:
+    """The configured key, or the one kept in the data directory (made if missing)."""
+    if config.secret_key:
+        return config.secret_key
+    ensure_data_dir(config)
+    return (config.data_dir / SECRET_KEY_FILE).read_text().strip()
+
+
+def database_settings(config: Config) -> dict[str, Any]:
+    """DATABASES['default'] for this config; raises ConfigError if malformed."""
+    if config.uses_sqlite:
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(config.data_dir / "broadsheet.sqlite3"),
+            "OPTIONS": {
+                # IMMEDIATE takes the write lock at BEGIN, so concurrent writers
+                # wait on the busy timeout instead of failing mid-transaction.
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": (
+                    "PRAGMA journal_mode=WAL;"
+                    "PRAGMA synchronous=FULL;"
+                    "PRAGMA foreign_keys=ON;"
+                    "PRAGMA busy_timeout=20000;"
+                ),
+            },
+        }
+    import dj_database_url
+
+    parts = urlsplit(config.database_url)
+    if parts.scheme not in {"postgres", "postgresql", "pgsql"}:
+        raise ConfigError(
+            "DATABASE_URL must be a postgres:// address "
+            f"(got scheme {parts.scheme or 'none'!r}); leave it empty for SQLite."
+        )
+    try:
+        if not parts.path.strip("/"):
+            raise ValueError("no database name")
+        settings = dj_database_url.parse(config.database_url, conn_max_age=60)
+    except ValueError as error:
+        raise ConfigError(f"DATABASE_URL is malformed: {error}.") from None
+    settings["CONN_HEALTH_CHECKS"] = True
+    return settings
+
+
+def cache_settings(config: Config) -> dict[str, Any]:
+    """Django's CACHES['default']; raises ConfigError for an unknown scheme."""
+    if not config.cache_url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    scheme = urlsplit(config.cache_url).scheme
+    if scheme not in {"redis", "rediss", "unix"}:
+        raise ConfigError(
+            f"CACHE_URL must be a redis:// address (got scheme {scheme or 'none'!r})."
+        )
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": config.cache_url,
+    }
+
+
+def check(config: Config) -> None:
+    """Everything that would fail while settings are built; raises ConfigError."""
+    database_settings(config)
+    cache_settings(config)
+    if not config.uses_sqlite and not config.secret_key:
+        raise ConfigError(
+            "BROADSHEET_SECRET_KEY must be set when DATABASE_URL is set, so every "
+            "process signs with the same key."
+        )
+    ensure_data_dir(config)

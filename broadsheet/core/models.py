@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SiteSettingsQuerySet(models.QuerySet):
+    def current(self) -> SiteSettings:
+        """The one row of editorial settings; unsaved defaults before it exists."""
+        return self.filter(pk=SiteSettings.SINGLETON_PK).first() or SiteSettings(
+            pk=SiteSettings.SINGLETON_PK
+        )
+
+
+class SiteSettings(models.Model):
+    """Editorial settings edited in the admin: one row for the whole site."""
+
+    SINGLETON_PK = 1
+
+    site_name = models.CharField(_("site name"), max_length=100, default="Broadsheet")
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    default_disclaimer = models.TextField(
+        _("default disclaimer"),
+        blank=True,
+        help_text=_(
+            "Shown at the end of every article that does not override it. Empty: "
+            "“Views expressed in this article are solely those of the author and do "
+            "not necessarily reflect the opinions of <site name>.”"
+        ),
+    )
+    description = models.CharField(
+        _("description"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "One sentence for search engines and link previews of the home page."
+        ),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = SiteSettingsQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+
+    def __str__(self) -> str:
+        return self.site_name

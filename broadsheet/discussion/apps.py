@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DiscussionConfig(AppConfig):
+    name = "broadsheet.discussion"
+    label = "discussion"
+    verbose_name = _("Discussion")
+
+    def ready(self) -> None:
+        from broadsheet.discussion.views import discussion_part
+        from broadsheet.publishing.extensions import register_article_part
+
+        register_article_part(discussion_part)

@@ -1,0 +1,8 @@
+class CommentRefused(Exception):
+    """A comment that cannot be posted; the message is shown to the reader."""
+
+    status_code = 400
+
+
+class CommentsClosed(CommentRefused):
+    status_code = 403

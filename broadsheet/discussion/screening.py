@@ -1,0 +1,55 @@
+"""The interface through which discussion asks whether a new comment may be shown.
+
+Discussion defines it and never imports who answers: the moderation app registers
+its screener from its `AppConfig.ready()`. With none registered, comments are
+published at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Decision(StrEnum):
+    PUBLISH = "publish"
+    HOLD = "hold"
+    REJECT = "reject"
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Plain facts about a new comment; nothing that identifies a reader in clear."""
+
+    article_id: int
+    parent_id: int | None
+    name: str
+    body: str
+    email_hmac: str
+    ip_prefix: str
+    honeypot: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    decision: Decision
+    reasons: list[str] = field(default_factory=list)
+
+
+Screener = Callable[[Facts], Verdict]
+
+_screener: Screener | None = None
+
+
+def register_screener(screener: Screener) -> None:
+    global _screener  # noqa: PLW0603  (one process-wide registration, at start-up)
+    _screener = screener
+
+
+def screen(facts: Facts) -> Verdict:
+    if facts.honeypot:
+        return Verdict(Decision.REJECT, ["honeypot field filled in"])
+    if _screener is None:
+        return Verdict(Decision.PUBLISH)
+    return _screener(facts)

@@ -1,0 +1,89 @@
+"""Every write to comments."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from broadsheet.core.renderer import render_plain_text
+from broadsheet.discussion import screening
+from broadsheet.discussion.avatars import email_hmac
+from broadsheet.discussion.exceptions import CommentRefused, CommentsClosed
+from broadsheet.discussion.models import Comment
+from broadsheet.publishing.models import Article
+
+STATUS_FOR = {
+    screening.Decision.PUBLISH: Comment.Status.APPROVED,
+    screening.Decision.HOLD: Comment.Status.HELD,
+}
+
+
+def ip_prefix(address: str) -> str:
+    """The network a reader posts from, not the address: IPv4 /24, IPv6 /48."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return ""
+    if ip.version == 6 and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    length = 24 if ip.version == 4 else 48
+    return str(ipaddress.ip_network(f"{ip}/{length}", strict=False))
+
+
+def own_origins() -> tuple[str, ...]:
+    host = settings.SITE_URL.split("://", 1)[1]
+    return (f"https://{host}", f"http://{host}")
+
+
+def post_comment(article: Article, form_data: dict[str, Any], *, ip: str) -> Comment:
+    """Post a reader's comment from validated form data.
+
+    Raises CommentsClosed when the article takes no comments, and CommentRefused
+    when the parent is not a visible comment on this article or the screening
+    rejects it.
+    """
+    if not (article.is_published and article.is_open_for_comments):
+        raise CommentsClosed(_("Comments are closed on this article."))
+    parent = None
+    if form_data.get("parent"):
+        parent = (
+            Comment.objects.approved()
+            .filter(pk=form_data["parent"], article=article)
+            .first()
+        )
+        if parent is None:
+            raise CommentRefused(
+                _("The comment you are replying to is not on this article.")
+            )
+    body = form_data["body"]
+    facts = screening.Facts(
+        article_id=article.pk,
+        parent_id=parent.pk if parent else None,
+        name=form_data["name"],
+        body=body,
+        email_hmac=email_hmac(form_data["email"]),
+        ip_prefix=ip_prefix(ip),
+        honeypot=form_data.get("url_confirm", ""),
+    )
+    verdict = screening.screen(facts)
+    if verdict.decision == screening.Decision.REJECT:
+        raise CommentRefused(_("Your comment could not be accepted."))
+    comment = Comment(
+        article=article,
+        parent=parent,
+        author_name=facts.name,
+        author_email=form_data["email"],
+        author_website=form_data.get("website") or "",
+        email_hmac=facts.email_hmac,
+        body=body,
+        body_html=render_plain_text(body, own_origins=own_origins()),
+        status=STATUS_FOR[verdict.decision],
+        ip_prefix=facts.ip_prefix,
+    )
+    with transaction.atomic():
+        comment.save()
+    return comment

@@ -1,0 +1,120 @@
+import logging
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from broadsheet.core.origins import refuse_cross_site
+from broadsheet.discussion import services, tokens
+from broadsheet.discussion.exceptions import CommentRefused
+from broadsheet.discussion.forms import CommentForm
+from broadsheet.discussion.models import Comment
+from broadsheet.discussion.thread import build_thread
+from broadsheet.publishing.extensions import ArticlePart
+from broadsheet.publishing.models import Article
+
+logger = logging.getLogger(__name__)
+
+
+def discussion_part(request: HttpRequest, article: Article) -> ArticlePart:
+    """The discussion under an article: heading, threaded comments, reply form."""
+    thread = build_thread(Comment.objects.on(article).approved().in_thread_order())
+    replying_to = thread.find(request.GET.get("replyto"))
+    form = CommentForm(
+        initial={
+            "article": article.pk,
+            "parent": replying_to.comment.pk if replying_to else None,
+            "token": tokens.make_token(article.pk),
+        }
+    )
+    return ArticlePart(
+        "discussion/_discussion.html",
+        {
+            "thread": thread,
+            "form": form,
+            "replying_to": replying_to,
+            "article": article,
+        },
+    )
+
+
+@never_cache
+@require_POST
+@refuse_cross_site
+def comment_post(request: HttpRequest) -> HttpResponse:
+    """Post a comment from the form under an article; 303 to it on success."""
+    form = CommentForm(request.POST)
+    article_id = request.POST.get("article", "")
+    if not article_id.isdigit():
+        raise Http404(_("No such article."))
+    article = get_object_or_404(Article.objects.published(), pk=int(article_id))
+    if not form.is_valid():
+        return _refuse(
+            request, form, article, _("Please check the fields marked below.")
+        )
+    try:
+        tokens.check_token(form.cleaned_data["token"], article.pk)
+    except tokens.TokenExpired:
+        return _refuse(
+            request,
+            form,
+            article,
+            _(
+                "This page had been open for a long time. "
+                "Please post your comment again."
+            ),
+            fresh_token=True,
+        )
+    except tokens.TokenInvalid:
+        return _refuse(
+            request,
+            form,
+            article,
+            _("This form does not belong to this article. Please post again."),
+            fresh_token=True,
+        )
+    try:
+        comment = services.post_comment(
+            article, form.cleaned_data, ip=request.META.get("REMOTE_ADDR", "")
+        )
+    except CommentRefused as refusal:
+        return _refuse(request, form, article, str(refusal), status=refusal.status_code)
+    response = HttpResponseRedirect(comment.get_absolute_url())
+    response.status_code = 303  # See Other: the browser follows with a GET
+    return response
+
+
+def _refuse(
+    request: HttpRequest,
+    form: CommentForm,
+    article: Article,
+    message: str,
+    *,
+    status: int = 400,
+    fresh_token: bool = False,
+) -> HttpResponse:
+    logger.info(
+        "Comment refused on article %s: %s %s",
+        article.pk,
+        message,
+        form.errors.as_json(),
+    )
+    if fresh_token:
+        data = request.POST.copy()
+        data["token"] = tokens.make_token(article.pk)
+        form = CommentForm(data)
+        form.is_valid()
+    parent_id = request.POST.get("parent", "")
+    parent = (
+        Comment.objects.approved().filter(pk=parent_id, article=article).first()
+        if parent_id.isdigit()
+        else None
+    )
+    return render(
+        request,
+        "discussion/comment_refused.html",
+        {"form": form, "article": article, "message": message, "parent": parent},
+        status=status,
+    )

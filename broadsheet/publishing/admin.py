@@ -1,0 +1,119 @@
+"""The staff's editing screens; every save goes through the services."""
+
+from django.contrib import admin
+from django.db.models import Sum
+
+from broadsheet.publishing import services
+from broadsheet.publishing.forms import ArticleForm
+from broadsheet.publishing.models import (
+    Appeal,
+    Article,
+    Author,
+    Byline,
+    PartnerOutlet,
+    Section,
+    Tag,
+)
+
+
+class ServiceSaveMixin:
+    def save_model(self, request, obj, form, change) -> None:
+        services.save_record(obj, by=request.user)
+
+
+@admin.register(Author)
+class AuthorAdmin(ServiceSaveMixin, admin.ModelAdmin):
+    list_display = ("name", "slug", "bio")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Section)
+class SectionAdmin(ServiceSaveMixin, admin.ModelAdmin):
+    list_display = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Tag)
+class TagAdmin(ServiceSaveMixin, admin.ModelAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(PartnerOutlet)
+class PartnerOutletAdmin(ServiceSaveMixin, admin.ModelAdmin):
+    list_display = ("name", "site_url")
+    search_fields = ("name",)
+
+
+@admin.register(Appeal)
+class AppealAdmin(admin.ModelAdmin):
+    list_display = (
+        "title",
+        "organisation",
+        "is_default",
+        "after_paragraph",
+        "click_total",
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(click_total=Sum("clicks__count"))
+
+    @admin.display(description="clicks")
+    def click_total(self, appeal: Appeal) -> int:
+        return appeal.click_total or 0
+
+    def save_model(self, request, obj, form, change) -> None:
+        services.save_appeal(obj, by=request.user)
+
+
+class BylineInline(admin.TabularInline):
+    model = Byline
+    extra = 2
+    autocomplete_fields = ("author",)
+    fields = ("position", "author")
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleForm
+    inlines = [BylineInline]
+    list_display = ("headline", "kind", "status", "published_at", "section")
+    list_filter = ("status", "kind", "section")
+    search_fields = ("headline", "standfirst", "slug")
+    prepopulated_fields = {"slug": ("headline",)}
+    autocomplete_fields = ("tags", "partner")
+    date_hierarchy = "published_at"
+    fieldsets = (
+        (None, {"fields": ("headline", "standfirst", "slug", "kind", "body")}),
+        ("Publication", {"fields": ("status", "published_at", "section", "tags")}),
+        (
+            "Provenance",
+            {
+                "fields": (
+                    "partner",
+                    "original_url",
+                    "original_published_at",
+                    "original_licence",
+                )
+            },
+        ),
+        (
+            "Appeal, disclaimer, comments",
+            {
+                "fields": (
+                    "appeal_choice",
+                    "appeal",
+                    "disclaimer",
+                    "is_open_for_comments",
+                )
+            },
+        ),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("section")
+
+    def save_model(self, request, obj, form, change) -> None:
+        services.save_article(obj, by=request.user)

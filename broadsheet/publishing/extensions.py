@@ -1,0 +1,37 @@
+"""Parts of the article page contributed by apps that build on publishing.
+
+Publishing never imports the apps above it; they register here from their
+`AppConfig.ready()`. The discussion app registers the comments and reply form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import HttpRequest
+
+
+@dataclass(frozen=True)
+class ArticlePart:
+    """A template to include at the end of the article page, with its context."""
+
+    template_name: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+ArticlePartProvider = Callable[[HttpRequest, Any], ArticlePart]
+
+_providers: list[ArticlePartProvider] = []
+
+
+def register_article_part(provider: ArticlePartProvider) -> ArticlePartProvider:
+    """Add a provider, called with (request, article) for every article page."""
+    if provider not in _providers:
+        _providers.append(provider)
+    return provider
+
+
+def article_parts(request: HttpRequest, article: Any) -> list[ArticlePart]:
+    return [provider(request, article) for provider in _providers]

@@ -1,0 +1,339 @@
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Author(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    bio = models.CharField(
+        _("bio"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "One line shown under the article: “Ana is a … journalist and analyst.”"
+        ),
+    )
+    website = models.URLField(_("website"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("publishing:author_detail", kwargs={"slug": self.slug})
+
+
+class Section(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PartnerOutlet(models.Model):
+    """A publication whose pieces we republish, credited as “Via <name>”."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    site_url = models.URLField(_("site address"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partner outlet")
+        verbose_name_plural = _("partner outlets")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Appeal(models.Model):
+    """A call to support the publisher, placed in and after articles."""
+
+    title = models.CharField(_("title"), max_length=120)
+    text = models.TextField(_("text"), max_length=600)
+    button_label = models.CharField(
+        _("button label"), max_length=60, default=_("Support independent media")
+    )
+    organisation = models.CharField(
+        _("fundraising organisation"), max_length=160, blank=True
+    )
+    donation_url = models.URLField(_("donation address"))
+    after_paragraph = models.PositiveSmallIntegerField(
+        _("after paragraph"),
+        default=4,
+        help_text=_(
+            "Shown after this many paragraphs of the body, and again at the end. "
+            "Shorter articles show it once, at the end."
+        ),
+    )
+    is_default = models.BooleanField(
+        _("site-wide default"),
+        default=False,
+        help_text=_(
+            "Shown on every article that does not choose another or switch it off."
+        ),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-is_default", "title"]
+        verbose_name = _("appeal")
+        verbose_name_plural = _("appeals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"],
+                condition=Q(is_default=True),
+                name="publishing_one_default_appeal",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> ArticleQuerySet:
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
+
+    def by_author(self, author: Author) -> ArticleQuerySet:
+        return self.filter(bylines__author=author)
+
+    def with_bylines(self) -> ArticleQuerySet:
+        return self.select_related("section").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+        )
+
+    def latest_first(self) -> ArticleQuerySet:
+        return self.order_by("-published_at", "-pk")
+
+
+class Article(models.Model):
+    class Kind(models.TextChoices):
+        OPINION = "opinion", _("Opinion")
+        ANALYSIS = "analysis", _("Analysis")
+        NEWS = "news", _("News")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "published", _("Published")
+
+    class AppealChoice(models.TextChoices):
+        SITE_DEFAULT = "default", _("The site-wide default")
+        CHOSEN = "chosen", _("The appeal chosen below")
+        NONE = "none", _("No appeal")
+
+    headline = models.CharField(_("headline"), max_length=200)
+    standfirst = models.TextField(
+        _("standfirst"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "One or two sentences under the headline that summarise the piece."
+        ),
+    )
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    body = models.TextField(
+        _("body"),
+        blank=True,
+        help_text=_(
+            "Markdown. ## for subheads, > for quotes; a quote starting with the line "
+            "[!pullquote] becomes a pull quote."
+        ),
+    )
+    body_html = models.TextField(editable=False, blank=True)
+    body_paragraph_ends = models.JSONField(editable=False, default=list)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.OPINION
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    section = models.ForeignKey(
+        Section,
+        verbose_name=_("section"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    tags = models.ManyToManyField(
+        Tag, verbose_name=_("tags"), blank=True, related_name="articles"
+    )
+    authors = models.ManyToManyField(
+        Author, through="Byline", related_name="articles", verbose_name=_("authors")
+    )
+    partner = models.ForeignKey(
+        PartnerOutlet,
+        verbose_name=_("partner outlet"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        help_text=_("For a republished piece: shown as “Via <partner>”."),
+    )
+    original_url = models.URLField(
+        _("original address"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Where the partner first published it; the canonical link points here."
+        ),
+    )
+    original_published_at = models.DateTimeField(
+        _("originally published at"), null=True, blank=True
+    )
+    original_licence = models.CharField(_("licence"), max_length=120, blank=True)
+    appeal_choice = models.CharField(
+        _("appeal"),
+        max_length=20,
+        choices=AppealChoice.choices,
+        default=AppealChoice.SITE_DEFAULT,
+    )
+    appeal = models.ForeignKey(
+        Appeal,
+        verbose_name=_("chosen appeal"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    disclaimer = models.TextField(
+        _("disclaimer"),
+        blank=True,
+        help_text=_("Empty: the site's default disclaimer."),
+    )
+    is_open_for_comments = models.BooleanField(_("comments open"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [models.Index(fields=["status", "-published_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="publishing_published_has_date",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def get_absolute_url(self) -> str:
+        local = timezone.localtime(
+            self.published_at or self.created_at or timezone.now()
+        )
+        return reverse(
+            "publishing:article_detail",
+            kwargs={
+                "year": local.year,
+                "month": f"{local.month:02d}",
+                "day": f"{local.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    @property
+    def is_published(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_republished(self) -> bool:
+        return bool(self.partner_id and self.original_url)
+
+    def body_split(self, after_paragraph: int | None) -> tuple[str, str]:
+        """The body HTML cut after that many top-level paragraphs.
+
+        The second part is empty when the body has no more paragraphs than that,
+        so the appeal is not placed in the body at all.
+        """
+        ends = self.body_paragraph_ends or []
+        if not after_paragraph or len(ends) <= after_paragraph:
+            return self.body_html, ""
+        cut = ends[after_paragraph - 1]
+        return self.body_html[:cut], self.body_html[cut:]
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="bylines"
+    )
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "author"], name="publishing_one_byline_per_author"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author} on {self.article}"
+
+
+class AppealClick(models.Model):
+    """How many readers followed an appeal from an article; nothing about who."""
+
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="clicks")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="appeal_clicks"
+    )
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("appeal click count")
+        verbose_name_plural = _("appeal click counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["appeal", "article"], name="publishing_one_click_row"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.appeal}: {self.count}"

@@ -1,0 +1,114 @@
+"""Every write to articles, authors, bylines, partners and appeals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from broadsheet.core.renderer import render_markdown
+from broadsheet.publishing.models import (
+    Appeal,
+    AppealClick,
+    Article,
+    Author,
+    Byline,
+    Tag,
+)
+
+
+def _require(by: Any, permission: str) -> None:
+    # `by=None` is the system itself: the demo loader, importers, tasks.
+    if by is not None and not by.has_perm(permission):
+        raise PermissionDenied(f"Missing permission {permission}.")
+
+
+def save_article(article: Article, *, by: Any) -> Article:
+    """Render the body once and save; a published article without a date gets now.
+
+    Raises PermissionDenied when `by` may not change articles.
+    """
+    _require(
+        by, "publishing.change_article" if article.pk else "publishing.add_article"
+    )
+    rendered = render_markdown(article.body)
+    article.body_html = rendered.html
+    article.body_paragraph_ends = rendered.paragraph_ends
+    if article.status == Article.Status.PUBLISHED and article.published_at is None:
+        article.published_at = timezone.now()
+    with transaction.atomic():
+        article.save()
+    return article
+
+
+def create_article(
+    *,
+    by: Any,
+    authors: Sequence[Author] = (),
+    tags: Iterable[Tag] = (),
+    **fields: Any,
+) -> Article:
+    """Create an article with its ordered bylines and tags, in one transaction."""
+    with transaction.atomic():
+        article = save_article(Article(**fields), by=by)
+        set_bylines(article, authors, by=by)
+        article.tags.set(tags)
+    return article
+
+
+def set_bylines(article: Article, authors: Sequence[Author], *, by: Any) -> None:
+    """Replace the article's bylines with these authors, in this order."""
+    _require(by, "publishing.change_article")
+    with transaction.atomic():
+        article.bylines.all().delete()
+        Byline.objects.bulk_create(
+            Byline(article=article, author=author, position=position)
+            for position, author in enumerate(authors)
+        )
+
+
+def publish_article(article: Article, *, by: Any, at=None) -> Article:
+    """Publish now, or at `at`; raises PermissionDenied for non-publishers."""
+    _require(by, "publishing.change_article")
+    article.published_at = at or article.published_at or timezone.now()
+    article.status = (
+        Article.Status.SCHEDULED
+        if article.published_at > timezone.now()
+        else Article.Status.PUBLISHED
+    )
+    return save_article(article, by=by)
+
+
+def save_appeal(appeal: Appeal, *, by: Any) -> Appeal:
+    """Save an appeal; making it the default takes that role from any other."""
+    _require(by, "publishing.change_appeal" if appeal.pk else "publishing.add_appeal")
+    with transaction.atomic():
+        if appeal.is_default:
+            Appeal.objects.filter(is_default=True).exclude(pk=appeal.pk).update(
+                is_default=False
+            )
+        appeal.save()
+    return appeal
+
+
+def save_record(record: Any, *, by: Any) -> Any:
+    """Save an author, section, tag or partner outlet after a permission check."""
+    meta = record._meta
+    action = "change" if record.pk else "add"
+    _require(by, f"{meta.app_label}.{action}_{meta.model_name}")
+    with transaction.atomic():
+        record.save()
+    return record
+
+
+def record_appeal_click(appeal: Appeal, *, article: Article) -> None:
+    """Count one click on an appeal shown on an article; nothing about the reader."""
+    with transaction.atomic():
+        AppealClick.objects.get_or_create(appeal=appeal, article=article)
+        AppealClick.objects.filter(appeal=appeal, article=article).update(
+            count=F("count") + 1
+        )

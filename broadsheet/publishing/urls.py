@@ -1,0 +1,32 @@
+from django.urls import path, register_converter
+
+from broadsheet.publishing import views
+
+
+class TwoDigits:
+    regex = "[0-9]{2}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int | str) -> str:
+        return f"{int(value):02d}"
+
+
+register_converter(TwoDigits, "dd")
+
+app_name = "publishing"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(
+        "<int:year>/<dd:month>/<dd:day>/<slug:slug>/",
+        views.article_detail,
+        name="article_detail",
+    ),
+    path("author/<slug:slug>/", views.author_detail, name="author_detail"),
+    path(
+        "support/<int:appeal_id>/<int:article_id>/",
+        views.appeal_click,
+        name="appeal_click",
+    ),
+]
