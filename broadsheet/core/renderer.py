@@ -44,7 +44,7 @@ COMMENT_TAGS = {"p", "br", "a"}
 COMMENT_REL = "nofollow ugc"
 
 _markdown = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable(
-    ["table", "strikethrough"]
+    ["table", "strikethrough", "replacements", "smartquotes"]
 )
 
 

@@ -71,7 +71,6 @@ class AppealAdmin(admin.ModelAdmin):
 class BylineInline(admin.TabularInline):
     model = Byline
     extra = 2
-    autocomplete_fields = ("author",)
     fields = ("position", "author")
 
 
@@ -83,7 +82,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = ("status", "kind", "section")
     search_fields = ("headline", "standfirst", "slug")
     prepopulated_fields = {"slug": ("headline",)}
-    autocomplete_fields = ("tags", "partner")
+    autocomplete_fields = ("tags",)
     date_hierarchy = "published_at"
     fieldsets = (
         (None, {"fields": ("headline", "standfirst", "slug", "kind", "body")}),

@@ -1,6 +1,7 @@
 """Validation shared by the admin, views and importers."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from broadsheet.publishing.models import Article
@@ -50,4 +51,9 @@ class ArticleForm(forms.ModelForm):
             self.add_error(
                 "published_at", _("A scheduled article needs a publication time.")
             )
+        if data.get("status") == Article.Status.PUBLISHED and not data.get(
+            "published_at"
+        ):
+            # "Published" with no date means "now".
+            data["published_at"] = timezone.now()
         return data

@@ -18,6 +18,7 @@ import pytest
 os.environ.setdefault(
     "BROADSHEET_DATA_DIR", tempfile.mkdtemp(prefix="broadsheet-test-data-")
 )
+os.makedirs(os.path.join(os.environ["BROADSHEET_DATA_DIR"], "static"), exist_ok=True)
 
 _skipped: list[str] = []
 
