@@ -53,6 +53,16 @@ def _site_url(value: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def _time_zone(value: str) -> str:
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"{value!r} is not a time zone such as Europe/Paris") from None
+    return value
+
+
 def _path(value: str) -> Path:
     return Path(value).expanduser().resolve()
 
@@ -133,7 +143,7 @@ VARIABLES: tuple[Variable, ...] = (
     Variable(
         "BROADSHEET_TIME_ZONE",
         "UTC",
-        str,
+        _time_zone,
         "Time zone for dates shown to readers and for article addresses "
         "(/YYYY/MM/DD/), e.g. Europe/Paris.",
     ),

@@ -31,6 +31,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "broadsheet.core.middleware.SecurityHeadersMiddleware",
+    # Compresses pages; Django masks its CSRF token per response, which defeats
+    # BREACH on the admin's forms, and public pages carry no secret.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

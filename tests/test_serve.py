@@ -49,6 +49,11 @@ def test_serve_runs_two_workers_with_debug_off_and_survives_a_restart(tmp_path):
         assert b"Traceback" not in body and b"URLconf" not in body  # DEBUG is off
         status, headers, _ = get(server.url + "/")
         assert status == 200
+        zipped = urllib.request.Request(
+            server.url + "/", headers={"Accept-Encoding": "gzip"}
+        )
+        with urllib.request.urlopen(zipped, timeout=10) as answer:
+            assert answer.headers["Content-Encoding"] == "gzip"
         assert "script-src 'self'" in headers["content-security-policy"]
         assert "frame-ancestors 'none'" in headers["content-security-policy"]
         assert headers["x-content-type-options"] == "nosniff"
