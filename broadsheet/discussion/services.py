@@ -6,6 +6,7 @@ import ipaddress
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -86,4 +87,17 @@ def post_comment(article: Article, form_data: dict[str, Any], *, ip: str) -> Com
     )
     with transaction.atomic():
         comment.save()
+    return comment
+
+
+def set_comment_status(comment: Comment, status: str, *, by: Any) -> Comment:
+    """Approve, hold, mark as spam, reject or delete a comment.
+
+    Raises PermissionDenied when `by` may not change comments.
+    """
+    if by is not None and not by.has_perm("discussion.change_comment"):
+        raise PermissionDenied("Only moderators change comments.")
+    comment.status = Comment.Status(status)
+    with transaction.atomic():
+        comment.save(update_fields=["status", "updated_at"])
     return comment

@@ -116,3 +116,22 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change) -> None:
         services.save_article(obj, by=request.user)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        """Tags through the form; bylines through the service, in position order."""
+        form.save_m2m()
+        for formset in formsets:
+            if formset.model is not Byline:
+                formset.save()
+                continue
+            # Unsaved: records what changed for the admin's history message.
+            formset.save(commit=False)
+            kept = [
+                row
+                for row in formset.cleaned_data
+                if row and row.get("author") and not row.get("DELETE")
+            ]
+            kept.sort(key=lambda row: row.get("position") or 0)
+            services.set_bylines(
+                form.instance, [row["author"] for row in kept], by=request.user
+            )
