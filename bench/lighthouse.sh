@@ -45,10 +45,21 @@ if [ ! -x "$CHROME_PATH" ]; then
 fi
 
 SERVER_PID=
+LH_PID=
 TMP_DIR=
 cleanup() {
     status=$?
     trap - EXIT INT TERM HUP
+    if [ -n "$LH_PID" ] && kill -0 "$LH_PID" 2>/dev/null; then
+        # timeout passes SIGINT on to Lighthouse, which then closes its Chromium.
+        kill -INT "$LH_PID" 2>/dev/null || true
+        n=0
+        while [ "$n" -lt 30 ] && kill -0 "$LH_PID" 2>/dev/null; do
+            sleep 0.5
+            n=$((n + 1))
+        done
+        kill -KILL "$LH_PID" 2>/dev/null || true
+    fi
     if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
         kill -TERM "$SERVER_PID" 2>/dev/null || true
         n=0
@@ -135,36 +146,58 @@ URL=$BASE$ARTICLE
 
 echo "Lighthouse $LH_VERSION, mobile preset, $URL"
 
-# 4. N runs, one line each.
+# 4. N runs, one line each. Lighthouse now and then loses its trace on this
+# machine (runtime error NO_NAVSTART, no performance score): such a run is
+# tried once more, and counts as failed if the second try fails too.
+cat >"$TMP_DIR/scores.py" <<'EOF'
+import json, sys
+
+try:
+    report = json.load(open(sys.argv[1]))
+except (OSError, ValueError) as error:
+    print(f"no report ({error})")
+    sys.exit(1)
+if report.get("runtimeError"):
+    print(f"runtime error {report['runtimeError'].get('code')}")
+    sys.exit(1)
+parts = []
+for key in ("performance", "accessibility", "best-practices", "seo"):
+    score = report["categories"].get(key, {}).get("score")
+    if score is None:
+        print(f"no {key} score")
+        sys.exit(1)
+    parts.append(f"{key}={round(score * 100)}")
+print(f"run {sys.argv[2]}: " + " ".join(parts))
+EOF
+
 failed=0
 i=1
 while [ "$i" -le "$RUNS" ]; do
     report=$OUT_DIR/lh-$i.json
-    rm -f "$report"
-    if timeout -k 10 300 node "$LH_CLI" "$URL" \
-        --chrome-flags="$CHROME_FLAGS" \
-        --only-categories=performance,accessibility,best-practices,seo \
-        --output=json --output-path="$report" --quiet \
-        && [ -s "$report" ]; then
-        python3 - "$report" "$i" <<'EOF' || failed=1
-import json, sys
-
-report = json.load(open(sys.argv[1]))
-cats = report["categories"]
-parts = []
-for key in ("performance", "accessibility", "best-practices", "seo"):
-    score = cats.get(key, {}).get("score")
-    parts.append(f"{key}={'n/a' if score is None else round(score * 100)}")
-line = f"run {sys.argv[2]}: " + " ".join(parts)
-if report.get("runtimeError"):
-    line += f"  (runtime error: {report['runtimeError'].get('code')})"
-print(line)
-sys.exit(1 if any(p.endswith("n/a") for p in parts) or report.get("runtimeError") else 0)
-EOF
-    else
-        echo "run $i: lighthouse failed"
-        failed=1
-    fi
+    attempt=1
+    while [ "$attempt" -le 2 ]; do
+        rm -f "$report"
+        # In the background and waited for, so that an interrupt stops it at once.
+        timeout -k 10 300 node "$LH_CLI" "$URL" \
+            --chrome-flags="$CHROME_FLAGS" \
+            --only-categories=performance,accessibility,best-practices,seo \
+            --output=json --output-path="$report" --quiet 2>"$TMP_DIR/lh-$i.err" &
+        LH_PID=$!
+        wait "$LH_PID" || true
+        LH_PID=
+        if line=$(python3 "$TMP_DIR/scores.py" "$report" "$i" 2>&1); then
+            echo "$line"
+            break
+        fi
+        if [ "$attempt" -ge 2 ]; then
+            echo "run $i: lighthouse failed twice: $line"
+            cat "$TMP_DIR/lh-$i.err" >&2
+            failed=1
+        else
+            echo "run $i: lighthouse failed ($line); trying once more" >&2
+        fi
+        attempt=$((attempt + 1))
+    done
     i=$((i + 1))
 done
 

@@ -38,6 +38,8 @@ def test_a_comment_posted_without_an_account_appears_under_the_article(client, p
     assert "The section on tariffs convinced me." in shown.get_text()
     assert shown.find(class_="comment-author").get_text() == "Marta Quill"
     assert "marta@example.org" not in page.decode()
+    assert comment.email_hmac not in page.decode()
+    assert comment.email_hmac[:16] not in page.decode()
     assert comment.ip_prefix == "127.0.0.0/24"
 
 
