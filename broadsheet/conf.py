@@ -128,6 +128,32 @@ VARIABLES: tuple[Variable, ...] = (
         "local to each process.",
     ),
     Variable(
+        "BROADSHEET_PAGE_CACHE",
+        "true",
+        _boolean,
+        "Serve anonymous readers from the full-page cache. Turn off only to "
+        "measure or debug rendering.",
+    ),
+    Variable(
+        "BROADSHEET_PAGE_CACHE_LIFETIME",
+        "3600",
+        _positive_int,
+        "Seconds a cached page may be served at most, even if no purge reached it.",
+    ),
+    Variable(
+        "BROADSHEET_PAGE_CACHE_MB",
+        "256",
+        _positive_int,
+        "Size cap of the shared page store (cache.sqlite3), in megabytes; the "
+        "least recently used pages go first.",
+    ),
+    Variable(
+        "BROADSHEET_PAGE_CACHE_MEMORY_MB",
+        "24",
+        _positive_int,
+        "Pages each worker process keeps in memory, in megabytes.",
+    ),
+    Variable(
         "BROADSHEET_HOST",
         "127.0.0.1",
         str,
@@ -181,6 +207,10 @@ class Config:
     secret_key: str
     database_url: str
     cache_url: str
+    page_cache: bool
+    page_cache_lifetime: int
+    page_cache_mb: int
+    page_cache_memory_mb: int
     host: str
     port: int
     workers: int

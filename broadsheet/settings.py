@@ -18,6 +18,7 @@ CSRF_TRUSTED_ORIGINS = [CONFIG.site_url, *CONFIG.trusted_origins]
 
 INSTALLED_APPS = [
     "broadsheet.core",
+    "broadsheet.pagecache",
     "broadsheet.publishing",
     "broadsheet.discussion",
     "broadsheet.testing",
@@ -33,11 +34,10 @@ MIDDLEWARE = [
     "broadsheet.core.middleware.SecurityHeadersMiddleware",
     # Compresses pages; Django masks its CSRF token per response, which defeats
     # BREACH on the admin's forms, and public pages carry no secret.
-    "django.middleware.gzip.GZipMiddleware",
+    "broadsheet.pagecache.middleware.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -125,4 +125,18 @@ LOGGING = {
     "loggers": {
         "django": {"level": CONFIG.log_level, "propagate": True},
     },
+}
+
+# The full-page cache (broadsheet.pagecache): answered in front of Django by the
+# WSGI layer in broadsheet/wsgi.py, shared by every worker through the store.
+PAGE_CACHE = {
+    "ENABLED": CONFIG.page_cache,
+    "LIFETIME": CONFIG.page_cache_lifetime,
+    "STALE_WHILE_REVALIDATE": 30,
+    "STORE": CONFIG.cache_url or str(DATA_DIR / "cache.sqlite3"),
+    "STORE_BYTES": CONFIG.page_cache_mb * 1024 * 1024,
+    "MEMORY_BYTES": CONFIG.page_cache_memory_mb * 1024 * 1024,
+    "BYPASS_COOKIES": ("sessionid", "bs_commenter"),
+    "SKIP_PREFIXES": ("/static/", "/admin/", "/healthz", "/comments/", "/support/"),
+    "FRONT": [],
 }

@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from broadsheet.core.models import SiteSettings
+from broadsheet.pagecache.keys import SITE
+from broadsheet.pagecache.purge import purge
 
 
 def update_site_settings(*, by: Any, **fields: Any) -> SiteSettings:
@@ -20,4 +22,5 @@ def update_site_settings(*, by: Any, **fields: Any) -> SiteSettings:
             setattr(settings, name, value)
         settings.full_clean()
         settings.save()
+        purge(SITE)
     return settings

@@ -15,6 +15,8 @@ from broadsheet.discussion import screening
 from broadsheet.discussion.avatars import email_hmac
 from broadsheet.discussion.exceptions import CommentRefused, CommentsClosed
 from broadsheet.discussion.models import Comment
+from broadsheet.pagecache.keys import key_for
+from broadsheet.pagecache.purge import purge
 from broadsheet.publishing.models import Article
 
 STATUS_FOR = {
@@ -87,6 +89,8 @@ def post_comment(article: Article, form_data: dict[str, Any], *, ip: str) -> Com
     )
     with transaction.atomic():
         comment.save()
+        if comment.status == Comment.Status.APPROVED:
+            purge(key_for(article))
     return comment
 
 
@@ -100,4 +104,5 @@ def set_comment_status(comment: Comment, status: str, *, by: Any) -> Comment:
     comment.status = Comment.Status(status)
     with transaction.atomic():
         comment.save(update_fields=["status", "updated_at"])
+        purge(key_for(comment.article))
     return comment

@@ -17,6 +17,9 @@ from broadsheet.publishing.models import Article
 
 logger = logging.getLogger(__name__)
 
+COMMENTER_COOKIE = "bs_commenter"
+COMMENTER_COOKIE_SECONDS = 15 * 60
+
 
 def discussion_part(request: HttpRequest, article: Article) -> ArticlePart:
     """The discussion under an article: heading, threaded comments, reply form."""
@@ -83,6 +86,17 @@ def comment_post(request: HttpRequest) -> HttpResponse:
         return _refuse(request, form, article, str(refusal), status=refusal.status_code)
     response = HttpResponseRedirect(comment.get_absolute_url())
     response.status_code = 303  # See Other: the browser follows with a GET
+    # While this cookie lasts the reader bypasses the shared page cache, so they
+    # always see their own comment at once.
+    response.set_signed_cookie(
+        COMMENTER_COOKIE,
+        str(comment.pk),
+        salt=COMMENTER_COOKIE,
+        max_age=COMMENTER_COOKIE_SECONDS,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
     return response
 
 

@@ -11,6 +11,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from broadsheet.core.renderer import render_markdown
+from broadsheet.pagecache.keys import key_for
+from broadsheet.pagecache.purge import purge
 from broadsheet.publishing.models import (
     Appeal,
     AppealClick,
@@ -19,6 +21,9 @@ from broadsheet.publishing.models import (
     Byline,
     Tag,
 )
+
+# Lists of articles (home, author pages) all carry this key.
+LIST_KEY = "articles"
 
 
 def _require(by: Any, permission: str) -> None:
@@ -42,6 +47,7 @@ def save_article(article: Article, *, by: Any) -> Article:
         article.published_at = timezone.now()
     with transaction.atomic():
         article.save()
+        purge(key_for(article), LIST_KEY)
     return article
 
 
@@ -69,6 +75,7 @@ def set_bylines(article: Article, authors: Sequence[Author], *, by: Any) -> None
             Byline(article=article, author=author, position=position)
             for position, author in enumerate(authors)
         )
+        purge(key_for(article), LIST_KEY, *(key_for(author) for author in authors))
 
 
 def publish_article(article: Article, *, by: Any, at=None) -> Article:
@@ -92,6 +99,7 @@ def save_appeal(appeal: Appeal, *, by: Any) -> Appeal:
                 is_default=False
             )
         appeal.save()
+        purge(key_for(appeal))
     return appeal
 
 
@@ -102,6 +110,7 @@ def save_record(record: Any, *, by: Any) -> Any:
     _require(by, f"{meta.app_label}.{action}_{meta.model_name}")
     with transaction.atomic():
         record.save()
+        purge(key_for(record))
     return record
 
 

@@ -1,0 +1,265 @@
+"""The thin WSGI layer in front of Django that answers cache hits.
+
+A hit is answered here, before any middleware or view, from this process's
+memory after one cheap local check that no purge has happened since (the epoch);
+it runs no query on any Django database connection. Misses go to Django; a
+response from a view declared `@cacheable` is stored if none of the keys it shows
+were purged while it was being rendered.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from urllib.parse import parse_qsl, urlencode
+
+from django.http.request import split_domain_port, validate_host
+
+from broadsheet.pagecache.decorators import CACHEABLE, DECLARED_QUERY, KEYS
+from broadsheet.pagecache.entries import Entry
+from broadsheet.pagecache.stores import Store, StoreUnavailable
+
+logger = logging.getLogger(__name__)
+
+LEASE_SECONDS = 2.0
+STALE_SERVE_SECONDS = 0.5
+WAIT_STEP = 0.01
+STORE_ERRORS = (StoreUnavailable, sqlite3.Error)
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+UNCACHEABLE_CONTROL = ("private", "no-store", "no-cache")
+
+StartResponse = Callable[..., object]
+
+
+class NearCache:
+    """Hot pages of this process, least recently used dropped past a byte cap."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.items: OrderedDict[str, tuple[Entry, int]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> tuple[Entry, int] | None:
+        item = self.items.get(key)
+        if item is not None:
+            self.items.move_to_end(key)
+        return item
+
+    def put(self, key: str, entry: Entry, epoch: int) -> None:
+        with self.lock:
+            old = self.items.pop(key, None)
+            if old is not None:
+                self.size -= old[0].size
+            self.items[key] = (entry, epoch)
+            self.size += entry.size
+            while self.size > self.max_bytes and self.items:
+                _, (dropped, _) = self.items.popitem(last=False)
+                self.size -= dropped.size
+
+
+class PageCacheLayer:
+    def __init__(self, app: Callable, *, store: Store, options: dict) -> None:
+        from django.urls import get_resolver
+
+        get_resolver().url_patterns  # noqa: B018  (imports the views' declarations)
+        self.app = app
+        self.store = store
+        self.lifetime = options["LIFETIME"]
+        self.bypass = tuple(f"{name}=" for name in options["BYPASS_COOKIES"])
+        self.skip = tuple(options["SKIP_PREFIXES"])
+        self.near = NearCache(options["MEMORY_BYTES"])
+        self.cache_control = (
+            f"public, max-age=0, s-maxage={options['LIFETIME']}, "
+            f"stale-while-revalidate={options['STALE_WHILE_REVALIDATE']}"
+        )
+        self.allowed_hosts = options["ALLOWED_HOSTS"]
+
+    # -- the request ------------------------------------------------------------
+
+    def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
+        key = self.cache_key(environ)
+        if key is None:
+            return self.render(environ, start_response, epoch=None)
+        try:
+            return self.lookup(key, environ, start_response)
+        except STORE_ERRORS as error:
+            logger.error("Page cache store unavailable, rendering uncached: %s", error)
+            return self.render(environ, start_response, epoch=None)
+
+    def cache_key(self, environ: dict) -> str | None:
+        """Host + path + declared query parameters, or None when not cacheable."""
+        if environ.get("REQUEST_METHOD") not in {"GET", "HEAD"}:
+            return None
+        path = environ.get("PATH_INFO", "/")
+        if path.startswith(self.skip):
+            return None
+        cookies = environ.get("HTTP_COOKIE", "")
+        if cookies and any(name in cookies for name in self.bypass):
+            return None
+        host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+        domain, _ = split_domain_port(host)
+        if not domain or not validate_host(domain, self.allowed_hosts):
+            return None  # Django answers 400; nothing is stored
+        query = environ.get("QUERY_STRING", "")
+        if query:
+            kept = sorted(
+                (name, value)
+                for name, value in parse_qsl(query, keep_blank_values=True)
+                if name in DECLARED_QUERY
+            )
+            query = urlencode(kept)
+        return f"{host.lower()}{path}?{query}" if query else f"{host.lower()}{path}"
+
+    def lookup(self, key: str, environ: dict, start_response: StartResponse):
+        epoch = self.store.epoch()
+        item = self.near.get(key)
+        if item is not None and item[1] == epoch and self.fresh(item[0]):
+            return self.answer(item[0], environ, start_response, "HIT")
+        entry, stale_for = self.current(key, epoch, item[0] if item else None)
+        if entry is not None and stale_for is None:
+            return self.answer(entry, environ, start_response, "HIT")
+        return self.miss(key, entry, stale_for, environ, start_response)
+
+    def current(self, key: str, epoch: int, entry: Entry | None = None):
+        """(entry, None) when an entry is current; (stale entry, seconds since the
+        purge that made it stale); or (None, None) when there is none.
+
+        The entry in hand (from this process's memory) is checked first, then
+        what another process may have stored since.
+        """
+        stale: tuple[Entry | None, float | None] = (None, None)
+        for candidate in (entry, None) if entry is not None else (None,):
+            if candidate is None:
+                candidate = self.store.get(key)
+            if candidate is None or not self.fresh(candidate):
+                continue
+            versions = self.store.versions(candidate.keys)
+            if candidate.is_current({k: v for k, (v, _) in versions.items()}):
+                self.near.put(key, candidate, epoch)
+                return candidate, None
+            if stale[0] is None:
+                purged = [
+                    at
+                    for k, (v, at) in versions.items()
+                    if v != candidate.versions.get(k, 0)
+                ]
+                stale = (candidate, time.time() - max(purged, default=0.0))
+        return stale
+
+    def fresh(self, entry: Entry) -> bool:
+        return time.time() - entry.stored_at < self.lifetime
+
+    def miss(self, key, stale, stale_for, environ, start_response):
+        """One process renders under a lease; the others serve the stale copy for
+        at most half a second, then wait (bounded) for the new one."""
+        deadline = time.monotonic() + LEASE_SECONDS
+        while True:
+            if self.store.acquire(key, seconds=LEASE_SECONDS):
+                try:
+                    epoch = self.store.epoch()
+                    # Another render may have finished just before we got the lease.
+                    entry, stale_for_now = self.current(key, epoch)
+                    if entry is not None and stale_for_now is None:
+                        return self.answer(entry, environ, start_response, "HIT")
+                    return self.render(environ, start_response, epoch=epoch, key=key)
+                finally:
+                    try:
+                        self.store.release(key)
+                    except STORE_ERRORS as error:  # the lease expires by itself
+                        logger.error("Could not release lease on %s: %s", key, error)
+            if stale is not None and stale_for is not None:
+                if stale_for < STALE_SERVE_SECONDS:
+                    return self.answer(stale, environ, start_response, "STALE")
+            if time.monotonic() > deadline:
+                return self.render(environ, start_response, epoch=None)
+            time.sleep(WAIT_STEP)
+            entry, stale_for_now = self.current(key, self.store.epoch())
+            if entry is not None and stale_for_now is None:
+                return self.answer(entry, environ, start_response, "HIT")
+
+    # -- rendering and storing ----------------------------------------------------
+
+    def render(self, environ, start_response, *, epoch: int | None, key: str = ""):
+        captured: dict = {}
+
+        def capture(status, headers, exc_info=None):
+            captured["status"], captured["headers"] = status, headers
+            return lambda data: None
+
+        response = self.app(environ, capture)
+        if CACHEABLE not in environ:
+            start_response(captured["status"], captured["headers"])
+            return response
+        try:
+            body = b"".join(response)
+        finally:
+            if hasattr(response, "close"):
+                response.close()
+        status = int(captured["status"].split(" ", 1)[0])
+        keys = tuple(environ.get(KEYS, ()))
+        entry = Entry.build(status, captured["headers"], body, keys, {})
+        if epoch is not None and key and self.storable(status, captured["headers"]):
+            try:
+                self.store_if_unchanged(key, entry, epoch, environ)
+            except STORE_ERRORS as error:
+                logger.error("Could not store %s in the page cache: %s", key, error)
+        return self.answer(entry, environ, start_response, "MISS")
+
+    def storable(self, status: int, headers: list[tuple[str, str]]) -> bool:
+        if status != 200:
+            return False
+        for name, value in headers:
+            lowered = name.lower()
+            if lowered == "set-cookie":
+                return False
+            if lowered == "vary" and "cookie" in value.lower():
+                return False
+            if lowered == "cache-control" and any(
+                word in value.lower() for word in UNCACHEABLE_CONTROL
+            ):
+                return False
+        return True
+
+    def store_if_unchanged(self, key: str, entry: Entry, epoch: int, environ) -> None:
+        versions = self.store.versions(entry.keys)
+        if any(version > epoch for version, _ in versions.values()):
+            logger.debug("Not storing %s: purged while rendering", key)
+            return
+        entry.versions = {k: v for k, (v, _) in versions.items()}
+        url = environ.get("PATH_INFO", "/")
+        if environ.get("QUERY_STRING"):
+            url += "?" + environ["QUERY_STRING"]
+        self.store.put(key, entry, url=url)
+        self.near.put(key, entry, epoch)
+
+    # -- answering ---------------------------------------------------------------
+
+    def answer(self, entry: Entry, environ, start_response, state: str):
+        zipped = bool(ACCEPTS_GZIP.search(environ.get("HTTP_ACCEPT_ENCODING", "")))
+        etag = f'"{entry.etag}-gz"' if zipped else f'"{entry.etag}"'
+        headers = [
+            *entry.headers,
+            ("Cache-Control", self.cache_control),
+            ("Vary", "Accept-Encoding"),
+            ("ETag", etag),
+            ("Surrogate-Key", " ".join(entry.keys)),
+            ("X-Cache", state),
+        ]
+        if etag in environ.get("HTTP_IF_NONE_MATCH", ""):
+            start_response("304 Not Modified", headers)
+            return [b""]
+        body = entry.gzip_body if zipped else entry.body
+        if zipped:
+            headers.append(("Content-Encoding", "gzip"))
+        headers.append(("Content-Length", str(len(body))))
+        start_response(f"{entry.status} {STATUS_TEXT.get(entry.status, '')}", headers)
+        return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
+
+
+STATUS_TEXT = {200: "OK", 404: "Not Found", 301: "Moved Permanently", 302: "Found"}

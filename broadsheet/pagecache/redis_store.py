@@ -1,0 +1,161 @@
+"""The page store in Redis, for several machines (`CACHE_URL=redis://…`).
+
+Each process keeps a local copy of the purge epoch, updated by a pub/sub listener
+thread, so a hit costs no Redis round trip; only after a purge does a process ask
+Redis for the versions of the keys a page shows. (redis-py's own client-side
+caching needs Redis 7.4; Debian 12 ships 7.0.) While the listener is not
+connected the epoch is unknown and every request is rendered by Django.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterable
+
+import redis
+
+from broadsheet.pagecache.entries import Entry
+from broadsheet.pagecache.stores import StoreUnavailable
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "broadsheet:pc:"
+EPOCH = PREFIX + "epoch"
+VERSIONS = PREFIX + "versions"
+PURGED_AT = PREFIX + "purged_at"
+CHANNEL = PREFIX + "purges"
+
+
+class RedisStore:
+    def __init__(self, url: str, *, lifetime: int) -> None:
+        self.client = redis.Redis.from_url(
+            url, socket_timeout=1.0, socket_connect_timeout=1.0
+        )
+        self.lifetime = lifetime
+        self._epoch: int | None = None
+        self._pid: int | None = None
+        self._lock = threading.Lock()
+
+    # The listener thread is started lazily in each worker process (after fork).
+    def _ensure_listener(self) -> None:
+        if self._pid == os.getpid():
+            return
+        with self._lock:
+            if self._pid == os.getpid():
+                return
+            self._pid = os.getpid()
+            self._epoch = None
+            thread = threading.Thread(
+                target=self._listen, name="pagecache-purges", daemon=True
+            )
+            thread.start()
+
+    def _listen(self) -> None:
+        while True:
+            try:
+                pubsub = self.client.pubsub(ignore_subscribe_messages=True)
+                pubsub.subscribe(CHANNEL)
+                # Read the epoch only once subscribed, so no purge falls between.
+                self._epoch = int(self.client.get(EPOCH) or 0)
+                for message in pubsub.listen():
+                    epoch = int(message["data"])
+                    if self._epoch is None or epoch > self._epoch:
+                        self._epoch = epoch
+            except (redis.RedisError, OSError, ValueError) as error:
+                self._epoch = None
+                logger.error("Page cache lost Redis (%s); retrying in 1 s", error)
+                time.sleep(1.0)
+
+    def epoch(self) -> int:
+        self._ensure_listener()
+        epoch = self._epoch
+        if epoch is None:
+            # Give a just-started listener a moment, bounded, then render uncached.
+            for _ in range(20):
+                time.sleep(0.005)
+                if self._epoch is not None:
+                    return self._epoch
+            raise StoreUnavailable("not subscribed to purges")
+        return epoch
+
+    def _call(self, method, *args):
+        try:
+            return method(*args)
+        except (redis.RedisError, OSError) as error:
+            raise StoreUnavailable(str(error)) from error
+
+    def versions(self, keys: Iterable[str]) -> dict[str, tuple[int, float]]:
+        keys = list(keys)
+        if not keys:
+            return {}
+        pipe = self.client.pipeline(transaction=False)
+        pipe.hmget(VERSIONS, keys)
+        pipe.hmget(PURGED_AT, keys)
+        versions, purged = self._call(pipe.execute)
+        return {
+            key: (int(version), float(at or 0))
+            for key, version, at in zip(keys, versions, purged, strict=True)
+            if version is not None
+        }
+
+    def get(self, key: str) -> Entry | None:
+        values = self._call(
+            self.client.hmget, PREFIX + "e:" + key, "meta", "body", "gzip"
+        )
+        if values[0] is None:
+            return None
+        return Entry.from_stored(*values)
+
+    def put(self, key: str, entry: Entry, *, url: str) -> None:
+        pipe = self.client.pipeline(transaction=True)
+        name = PREFIX + "e:" + key
+        pipe.hset(
+            name,
+            mapping={"meta": entry.meta(), "body": entry.body, "gzip": entry.gzip_body},
+        )
+        pipe.expire(name, self.lifetime)
+        for surrogate in entry.keys:
+            pipe.sadd(PREFIX + "u:" + surrogate, url)
+        self._call(pipe.execute)
+
+    def purge(self, keys: Iterable[str]) -> int:
+        keys = sorted(set(keys))
+        script = self.client.register_script(PURGE_SCRIPT)
+        epoch = int(
+            self._call(script, [EPOCH, VERSIONS, PURGED_AT], [time.time(), *keys])
+        )
+        self._call(self.client.publish, CHANNEL, epoch)
+        if self._pid == os.getpid() and (self._epoch or 0) < epoch:
+            self._epoch = epoch  # our own purge is seen at once in this process
+        return epoch
+
+    def acquire(self, key: str, *, seconds: float) -> bool:
+        holder = f"{os.getpid()}:{threading.get_ident()}"
+        name = PREFIX + "l:" + key
+        milliseconds = int(seconds * 1000)
+        return bool(
+            self._call(lambda: self.client.set(name, holder, px=milliseconds, nx=True))
+        )
+
+    def release(self, key: str) -> None:
+        self._call(self.client.delete, PREFIX + "l:" + key)
+
+    def urls_for(self, keys: Iterable[str]) -> list[str]:
+        names = [PREFIX + "u:" + key for key in keys]
+        if not names:
+            return []
+        return sorted(url.decode() for url in self._call(self.client.sunion, names))
+
+
+# Bump the epoch and stamp every key with it, atomically.
+PURGE_SCRIPT = """
+local epoch = redis.call('INCR', KEYS[1])
+for i = 2, #ARGV do
+  redis.call('HSET', KEYS[2], ARGV[i], epoch)
+  redis.call('HSET', KEYS[3], ARGV[i], ARGV[1])
+end
+return epoch
+"""

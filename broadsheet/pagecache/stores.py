@@ -1,0 +1,198 @@
+"""Where cached pages and key versions live, shared by every worker process.
+
+`SQLiteStore` is the embedded default: a dedicated `cache.sqlite3` in the data
+directory (WAL, separate from the main database, so cache writes never take its
+write lock). `RedisStore` is used when `CACHE_URL` is set. Both keep, per
+surrogate key, a version: the value of a global purge counter (the epoch) when
+the key was last purged.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable
+from typing import Protocol
+
+from broadsheet.pagecache.entries import Entry
+
+logger = logging.getLogger(__name__)
+
+
+class StoreUnavailable(Exception):
+    """The shared store cannot be reached; pages are rendered uncached."""
+
+
+class Store(Protocol):
+    def epoch(self) -> int: ...
+    def versions(self, keys: Iterable[str]) -> dict[str, tuple[int, float]]: ...
+    def get(self, key: str) -> Entry | None: ...
+    def put(self, key: str, entry: Entry, *, url: str) -> None: ...
+    def purge(self, keys: Iterable[str]) -> int: ...
+    def acquire(self, key: str, *, seconds: float) -> bool: ...
+    def release(self, key: str) -> None: ...
+    def urls_for(self, keys: Iterable[str]) -> list[str]: ...
+
+
+def _holder() -> str:
+    return f"{os.getpid()}:{threading.get_ident()}"
+
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS versions (
+    key TEXT PRIMARY KEY, version INTEGER NOT NULL, purged_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS entries (
+    key TEXT PRIMARY KEY, meta TEXT NOT NULL, body BLOB NOT NULL,
+    gzip BLOB NOT NULL, size INTEGER NOT NULL, used_at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS entries_used ON entries (used_at);
+CREATE TABLE IF NOT EXISTS leases (
+    key TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS urls (
+    surrogate TEXT NOT NULL, url TEXT NOT NULL, PRIMARY KEY (surrogate, url));
+"""
+
+
+class SQLiteStore:
+    """The page store in one SQLite file, one connection per thread."""
+
+    def __init__(self, path: str, *, max_bytes: int) -> None:
+        self.path = path
+        self.max_bytes = max_bytes
+        self._local = threading.local()
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "connection", None)
+        if connection is None or getattr(self._local, "pid", None) != os.getpid():
+            connection = sqlite3.connect(
+                self.path, timeout=10, isolation_level=None, check_same_thread=False
+            )
+            connection.execute("PRAGMA journal_mode=WAL")
+            # A lost cache write costs a render, never data: no fsync per write.
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.executescript(SCHEMA)
+            self._local.connection = connection
+            self._local.pid = os.getpid()
+        return connection
+
+    def epoch(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE name = 'epoch'").fetchone()
+        return row[0] if row else 0
+
+    def versions(self, keys: Iterable[str]) -> dict[str, tuple[int, float]]:
+        keys = list(keys)
+        if not keys:
+            return {}
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(
+            f"SELECT key, version, purged_at FROM versions WHERE key IN ({marks})",  # noqa: S608
+            keys,
+        )
+        return {key: (version, purged_at) for key, version, purged_at in rows}
+
+    def get(self, key: str) -> Entry | None:
+        row = self.db.execute(
+            "SELECT meta, body, gzip FROM entries WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            return None
+        self.db.execute(
+            "UPDATE entries SET used_at = ? WHERE key = ?", (time.time(), key)
+        )
+        return Entry.from_stored(*row)
+
+    def put(self, key: str, entry: Entry, *, url: str) -> None:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute(
+                "INSERT INTO entries (key, meta, body, gzip, size, used_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
+                "meta = excluded.meta, body = excluded.body, gzip = excluded.gzip, "
+                "size = excluded.size, used_at = excluded.used_at",
+                (
+                    key,
+                    entry.meta(),
+                    entry.body,
+                    entry.gzip_body,
+                    entry.size,
+                    time.time(),
+                ),
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO urls (surrogate, url) VALUES (?, ?)",
+                [(surrogate, url) for surrogate in entry.keys],
+            )
+            total = db.execute("SELECT COALESCE(SUM(size), 0) FROM entries").fetchone()
+            if total[0] > self.max_bytes:
+                self._evict(total[0] - self.max_bytes * 0.9)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _evict(self, excess: float) -> None:
+        freed = 0
+        rows = self.db.execute(
+            "SELECT key, size FROM entries ORDER BY used_at"
+        ).fetchall()
+        doomed = []
+        for key, size in rows:
+            if freed >= excess:
+                break
+            doomed.append((key,))
+            freed += size
+        self.db.executemany("DELETE FROM entries WHERE key = ?", doomed)
+
+    def purge(self, keys: Iterable[str]) -> int:
+        keys = sorted(set(keys))
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            (epoch,) = db.execute(
+                "INSERT INTO meta (name, value) VALUES ('epoch', 1) ON CONFLICT (name) "
+                "DO UPDATE SET value = value + 1 RETURNING value"
+            ).fetchone()
+            now = time.time()
+            db.executemany(
+                "INSERT INTO versions (key, version, purged_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET version = excluded.version, "
+                "purged_at = excluded.purged_at",
+                [(key, epoch, now) for key in keys],
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return epoch
+
+    def acquire(self, key: str, *, seconds: float) -> bool:
+        now = time.time()
+        row = self.db.execute(
+            "INSERT INTO leases (key, holder, expires_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET holder = excluded.holder, "
+            "expires_at = excluded.expires_at WHERE leases.expires_at < ? "
+            "RETURNING holder",
+            (key, _holder(), now + seconds, now),
+        ).fetchone()
+        return row is not None
+
+    def release(self, key: str) -> None:
+        self.db.execute(
+            "DELETE FROM leases WHERE key = ? AND holder = ?", (key, _holder())
+        )
+
+    def urls_for(self, keys: Iterable[str]) -> list[str]:
+        keys = list(keys)
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(
+            f"SELECT DISTINCT url FROM urls WHERE surrogate IN ({marks})",  # noqa: S608
+            keys,
+        )
+        return [url for (url,) in rows]
