@@ -83,10 +83,12 @@ def base_env(data_dir: Path, port: int) -> dict[str, str]:
     return env
 
 
-def start_server(data_dir: Path, *extra: str, port: int | None = None) -> Server:
+def start_server(
+    data_dir: Path, *extra: str, port: int | None = None, env: dict | None = None
+) -> Server:
     """Start `broadsheet serve` and wait (bounded) until /healthz answers."""
     port = port or free_port()
-    env = base_env(data_dir, port)
+    env = {**base_env(data_dir, port), **(env or {})}
     log_path = data_dir.parent / f"serve-{port}.log"
     server = Server(
         url=f"http://127.0.0.1:{port}", data_dir=data_dir, log_path=log_path, env=env

@@ -23,19 +23,21 @@ from broadsheet.pagecache.stores import StoreUnavailable
 logger = logging.getLogger(__name__)
 
 PREFIX = "broadsheet:pc:"
-EPOCH = PREFIX + "epoch"
-VERSIONS = PREFIX + "versions"
-PURGED_AT = PREFIX + "purged_at"
-CHANNEL = PREFIX + "purges"
 
 
 class RedisStore:
-    def __init__(self, url: str, *, lifetime: int) -> None:
+    def __init__(self, url: str, *, lifetime: int, prefix: str = PREFIX) -> None:
+        self.prefix = prefix
+        self.epoch_key = prefix + "epoch"
+        self.versions_key = prefix + "versions"
+        self.purged_key = prefix + "purged_at"
+        self.channel = prefix + "purges"
         self.client = redis.Redis.from_url(
             url, socket_timeout=1.0, socket_connect_timeout=1.0
         )
         self.lifetime = lifetime
         self._epoch: int | None = None
+        self._failed = False
         self._pid: int | None = None
         self._lock = threading.Lock()
 
@@ -57,15 +59,17 @@ class RedisStore:
         while True:
             try:
                 pubsub = self.client.pubsub(ignore_subscribe_messages=True)
-                pubsub.subscribe(CHANNEL)
+                pubsub.subscribe(self.channel)
                 # Read the epoch only once subscribed, so no purge falls between.
-                self._epoch = int(self.client.get(EPOCH) or 0)
+                self._epoch = int(self.client.get(self.epoch_key) or 0)
+                self._failed = False
                 for message in pubsub.listen():
                     epoch = int(message["data"])
                     if self._epoch is None or epoch > self._epoch:
                         self._epoch = epoch
             except (redis.RedisError, OSError, ValueError) as error:
                 self._epoch = None
+                self._failed = True
                 logger.error("Page cache lost Redis (%s); retrying in 1 s", error)
                 time.sleep(1.0)
 
@@ -73,6 +77,8 @@ class RedisStore:
         self._ensure_listener()
         epoch = self._epoch
         if epoch is None:
+            if self._failed:
+                raise StoreUnavailable("not subscribed to purges")
             # Give a just-started listener a moment, bounded, then render uncached.
             for _ in range(20):
                 time.sleep(0.005)
@@ -92,8 +98,8 @@ class RedisStore:
         if not keys:
             return {}
         pipe = self.client.pipeline(transaction=False)
-        pipe.hmget(VERSIONS, keys)
-        pipe.hmget(PURGED_AT, keys)
+        pipe.hmget(self.versions_key, keys)
+        pipe.hmget(self.purged_key, keys)
         versions, purged = self._call(pipe.execute)
         return {
             key: (int(version), float(at or 0))
@@ -103,7 +109,7 @@ class RedisStore:
 
     def get(self, key: str) -> Entry | None:
         values = self._call(
-            self.client.hmget, PREFIX + "e:" + key, "meta", "body", "gzip"
+            self.client.hmget, self.prefix + "e:" + key, "meta", "body", "gzip"
         )
         if values[0] is None:
             return None
@@ -111,40 +117,44 @@ class RedisStore:
 
     def put(self, key: str, entry: Entry, *, url: str) -> None:
         pipe = self.client.pipeline(transaction=True)
-        name = PREFIX + "e:" + key
+        name = self.prefix + "e:" + key
         pipe.hset(
             name,
             mapping={"meta": entry.meta(), "body": entry.body, "gzip": entry.gzip_body},
         )
         pipe.expire(name, self.lifetime)
         for surrogate in entry.keys:
-            pipe.sadd(PREFIX + "u:" + surrogate, url)
+            pipe.sadd(self.prefix + "u:" + surrogate, url)
         self._call(pipe.execute)
 
     def purge(self, keys: Iterable[str]) -> int:
         keys = sorted(set(keys))
         script = self.client.register_script(PURGE_SCRIPT)
         epoch = int(
-            self._call(script, [EPOCH, VERSIONS, PURGED_AT], [time.time(), *keys])
+            self._call(
+                script,
+                [self.epoch_key, self.versions_key, self.purged_key],
+                [time.time(), *keys],
+            )
         )
-        self._call(self.client.publish, CHANNEL, epoch)
+        self._call(self.client.publish, self.channel, epoch)
         if self._pid == os.getpid() and (self._epoch or 0) < epoch:
             self._epoch = epoch  # our own purge is seen at once in this process
         return epoch
 
     def acquire(self, key: str, *, seconds: float) -> bool:
         holder = f"{os.getpid()}:{threading.get_ident()}"
-        name = PREFIX + "l:" + key
+        name = self.prefix + "l:" + key
         milliseconds = int(seconds * 1000)
         return bool(
             self._call(lambda: self.client.set(name, holder, px=milliseconds, nx=True))
         )
 
     def release(self, key: str) -> None:
-        self._call(self.client.delete, PREFIX + "l:" + key)
+        self._call(self.client.delete, self.prefix + "l:" + key)
 
     def urls_for(self, keys: Iterable[str]) -> list[str]:
-        names = [PREFIX + "u:" + key for key in keys]
+        names = [self.prefix + "u:" + key for key in keys]
         if not names:
             return []
         return sorted(url.decode() for url in self._call(self.client.sunion, names))

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
+import uuid
 from dataclasses import dataclass
 
 import pytest
@@ -62,15 +64,26 @@ class WsgiClient:
         return Answer(answer["status"], answer["headers"], body)
 
 
-@pytest.fixture
-def page_store(settings, tmp_path):
-    """A fresh shared store for each test, the one purges go to."""
-    settings.PAGE_CACHE = {
-        **settings.PAGE_CACHE,
-        "STORE": str(tmp_path / "cache.sqlite3"),
-    }
+@pytest.fixture(params=["sqlite", "redis"])
+def page_store(request, settings, tmp_path):
+    """A fresh shared store for each test, the one purges go to: SQLite, and
+    Redis when CACHE_URL is set."""
+    if request.param == "sqlite":
+        location = str(tmp_path / "cache.sqlite3")
+    else:
+        location = os.environ.get("CACHE_URL", "")
+        if not location:
+            pytest.skip("CACHE_URL is not set: the Redis page store is not tested")
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "STORE": location}
     wiring.get_store.cache_clear()
-    yield wiring.get_store()
+    store = wiring.get_store()
+    if request.param == "redis":
+        # A prefix of its own, so tests never see each other's pages.
+        store.__init__(location, lifetime=3600, prefix=f"bs-test:{uuid.uuid4().hex}:")
+    yield store
+    if request.param == "redis":
+        for name in store.client.scan_iter(store.prefix + "*"):
+            store.client.delete(name)
     wiring.get_store.cache_clear()
 
 

@@ -117,7 +117,8 @@ def test_a_bad_host_gets_400_and_nothing_is_stored(wsgi, page_store):
     article = ArticleFactory()
     answer = wsgi.get(article.get_absolute_url(), host="evil.example.com")
     assert answer.status == 400
-    assert page_store.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 0
+    assert page_store.get(f"evil.example.com{article.get_absolute_url()}") is None
+    assert wsgi.get(article.get_absolute_url()).headers["x-cache"] == "MISS"
 
 
 def test_a_render_overtaken_by_a_purge_is_not_stored(make_layer):
@@ -247,3 +248,32 @@ def test_the_commenter_cookie_is_set_on_posting(client):
     )
     cookie = response.cookies["bs_commenter"]
     assert cookie["httponly"] and 0 < int(cookie["max-age"]) <= 7 * 24 * 3600
+
+
+def test_with_redis_down_pages_are_rendered_and_writes_still_work(settings, caplog):
+    from django.core.handlers.wsgi import WSGIHandler
+
+    from broadsheet.pagecache import wiring
+    from broadsheet.pagecache.layer import PageCacheLayer
+    from broadsheet.pagecache.redis_store import RedisStore
+    from broadsheet.pagecache.tests.conftest import WsgiClient
+
+    down = RedisStore("redis://127.0.0.1:9/0", lifetime=3600)  # nothing listens
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "STORE": "redis://127.0.0.1:9/0"}
+    wiring.get_store.cache_clear()
+    layer = WsgiClient(
+        PageCacheLayer(
+            WSGIHandler(),
+            store=down,
+            options={**settings.PAGE_CACHE, "ALLOWED_HOSTS": settings.ALLOWED_HOSTS},
+        )
+    )
+    article = ArticleFactory()
+    for _ in range(2):
+        answer = layer.get(article.get_absolute_url())
+        assert answer.status == 200
+        assert article.headline in answer.text
+    post(article, body="Posted while Redis is down.")
+    assert "Posted while Redis is down." in layer.get(article.get_absolute_url()).text
+    assert "Page cache store unavailable" in caplog.text
+    wiring.get_store.cache_clear()
