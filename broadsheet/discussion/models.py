@@ -43,6 +43,8 @@ class Comment(models.Model):
     email_hmac = models.CharField(max_length=64, editable=False, db_index=True)
     body = models.TextField(_("comment"))
     body_html = models.TextField(editable=False)
+    card_html = models.TextField(editable=False, blank=True)
+    card_version = models.CharField(max_length=32, editable=False, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.APPROVED
     )

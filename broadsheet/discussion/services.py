@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from broadsheet.core.renderer import render_plain_text
 from broadsheet.discussion import screening
 from broadsheet.discussion.avatars import email_hmac
+from broadsheet.discussion.cards import refresh_card
 from broadsheet.discussion.exceptions import CommentRefused, CommentsClosed
 from broadsheet.discussion.models import Comment
 from broadsheet.pagecache.keys import key_for
@@ -89,6 +90,9 @@ def post_comment(article: Article, form_data: dict[str, Any], *, ip: str) -> Com
     )
     with transaction.atomic():
         comment.save()
+        # The card needs the pk and the creation time, known only once saved.
+        refresh_card(comment)
+        comment.save(update_fields=["card_html", "card_version"])
         if comment.status == Comment.Status.APPROVED:
             purge(key_for(article))
     return comment

@@ -1,18 +1,26 @@
-"""A Thread: an article's visible comments arranged as a tree, built in one pass."""
+"""A Thread: an article's visible comments arranged as a tree, built in one pass,
+and its HTML assembled from the comments' stored cards.
+
+The assembly joins stored cards with the list markup around them instead of
+calling a template per comment: this is what keeps an uncached page with
+hundreds of comments cheap. Only integers and the cards (rendered by a template,
+escaped) go into it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from broadsheet.discussion.avatars import Avatar, avatar_for
+from broadsheet.discussion.cards import card_of
 from broadsheet.discussion.models import Comment
+
+TOP_LEVEL_PER_PAGE = 100
 
 
 @dataclass
 class Node:
     comment: Comment
-    avatar: Avatar
     depth: int = 1
     replies: list[Node] = field(default_factory=list)
 
@@ -33,6 +41,14 @@ class Thread:
         except (TypeError, ValueError):
             return None
 
+    @property
+    def page_count(self) -> int:
+        return max(1, -(-len(self.roots) // TOP_LEVEL_PER_PAGE))
+
+    def page(self, number: int) -> list[Node]:
+        start = (number - 1) * TOP_LEVEL_PER_PAGE
+        return self.roots[start : start + TOP_LEVEL_PER_PAGE]
+
 
 def build_thread(comments: Iterable[Comment]) -> Thread:
     """Nest each comment under its parent; a reply whose parent is not shown
@@ -40,7 +56,7 @@ def build_thread(comments: Iterable[Comment]) -> Thread:
     nodes: dict[int, Node] = {}
     roots: list[Node] = []
     for comment in comments:
-        node = Node(comment=comment, avatar=avatar_for(comment.email_hmac))
+        node = Node(comment=comment)
         nodes[comment.pk] = node
         parent = nodes.get(comment.parent_id) if comment.parent_id else None
         if parent is None:
@@ -49,3 +65,26 @@ def build_thread(comments: Iterable[Comment]) -> Thread:
             node.depth = parent.depth + 1
             parent.replies.append(node)
     return Thread(roots=roots, nodes=nodes)
+
+
+def thread_html(roots: list[Node]) -> str:
+    """The nested list items of these comments and all their replies.
+
+    Iterative, so a chain of replies thousands deep cannot exhaust the stack.
+    """
+    parts: list[str] = []
+    stack: list[Node | str] = list(reversed(roots))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        parts.append(f'<li class="comment" id="comment-{int(item.comment.pk)}">')
+        parts.append(card_of(item.comment))
+        if item.replies:
+            parts.append('<ol class="children">')
+            stack.append("</ol></li>\n")
+            stack.extend(reversed(item.replies))
+        else:
+            stack.append("</li>\n")
+    return "".join(parts)

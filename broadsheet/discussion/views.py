@@ -11,7 +11,7 @@ from broadsheet.discussion import services, tokens
 from broadsheet.discussion.exceptions import CommentRefused
 from broadsheet.discussion.forms import CommentForm
 from broadsheet.discussion.models import Comment
-from broadsheet.discussion.thread import build_thread
+from broadsheet.discussion.thread import build_thread, thread_html
 from broadsheet.publishing.extensions import ArticlePart
 from broadsheet.publishing.models import Article
 
@@ -25,6 +25,7 @@ def discussion_part(request: HttpRequest, article: Article) -> ArticlePart:
     """The discussion under an article: heading, threaded comments, reply form."""
     thread = build_thread(Comment.objects.on(article).approved().in_thread_order())
     replying_to = thread.find(request.GET.get("replyto"))
+    page = _comment_page(request, thread)
     form = CommentForm(
         initial={
             "article": article.pk,
@@ -36,11 +37,21 @@ def discussion_part(request: HttpRequest, article: Article) -> ArticlePart:
         "discussion/_discussion.html",
         {
             "thread": thread,
+            "comments_html": thread_html(thread.page(page)),
+            "page": page,
+            "pages": range(1, thread.page_count + 1) if thread.page_count > 1 else (),
             "form": form,
             "replying_to": replying_to,
             "article": article,
         },
     )
+
+
+def _comment_page(request: HttpRequest, thread) -> int:
+    raw = request.GET.get("cpage", "1")
+    if not raw.isdigit() or not 1 <= int(raw) <= thread.page_count:
+        raise Http404(_("No such page of comments."))
+    return int(raw)
 
 
 @never_cache

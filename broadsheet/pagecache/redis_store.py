@@ -38,6 +38,7 @@ class RedisStore:
         self.lifetime = lifetime
         self._epoch: int | None = None
         self._failed = False
+        self._closed = False
         self._pid: int | None = None
         self._lock = threading.Lock()
 
@@ -55,8 +56,12 @@ class RedisStore:
             )
             thread.start()
 
+    def close(self) -> None:
+        """Stop listening for purges (the thread ends at its next retry)."""
+        self._closed = True
+
     def _listen(self) -> None:
-        while True:
+        while not self._closed:
             try:
                 pubsub = self.client.pubsub(ignore_subscribe_messages=True)
                 pubsub.subscribe(self.channel)

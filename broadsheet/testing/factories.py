@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from broadsheet.discussion import services as discussion_services
+from broadsheet.discussion.cards import refresh_card
 from broadsheet.discussion.models import Comment
 from broadsheet.publishing import services as publishing_services
 from broadsheet.publishing.models import (
@@ -168,6 +169,8 @@ class CommentFactory(factory.django.DjangoModelFactory):
         if changes:
             Comment.objects.filter(pk=comment.pk).update(**changes)
             comment.refresh_from_db()
+            refresh_card(comment)
+            comment.save(update_fields=["card_html", "card_version"])
         return comment
 
 

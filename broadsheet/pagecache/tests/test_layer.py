@@ -276,4 +276,5 @@ def test_with_redis_down_pages_are_rendered_and_writes_still_work(settings, capl
     post(article, body="Posted while Redis is down.")
     assert "Posted while Redis is down." in layer.get(article.get_absolute_url()).text
     assert "Page cache store unavailable" in caplog.text
+    down.close()
     wiring.get_store.cache_clear()
