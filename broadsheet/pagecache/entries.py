@@ -34,6 +34,8 @@ class Entry:
     keys: tuple[str, ...]
     versions: dict[str, int]
     stored_at: float = field(default_factory=time.time)
+    # Answers made from this entry, by (gzipped, X-Cache state); see the layer.
+    prepared: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(

@@ -79,6 +79,7 @@ class PageCacheLayer:
             f"stale-while-revalidate={options['STALE_WHILE_REVALIDATE']}"
         )
         self.allowed_hosts = options["ALLOWED_HOSTS"]
+        self.valid_hosts: dict[str, bool] = {}
 
     # -- the request ------------------------------------------------------------
 
@@ -103,8 +104,13 @@ class PageCacheLayer:
         if cookies and any(name in cookies for name in self.bypass):
             return None
         host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
-        domain, _ = split_domain_port(host)
-        if not domain or not validate_host(domain, self.allowed_hosts):
+        valid = self.valid_hosts.get(host)
+        if valid is None:
+            domain, _ = split_domain_port(host)
+            valid = bool(domain) and validate_host(domain, self.allowed_hosts)
+            if len(self.valid_hosts) < 1000:  # bounded: hosts are attacker-chosen
+                self.valid_hosts[host] = valid
+        if not valid:
             return None  # Django answers 400; nothing is stored
         query = environ.get("QUERY_STRING", "")
         if query:
@@ -241,8 +247,24 @@ class PageCacheLayer:
     # -- answering ---------------------------------------------------------------
 
     def answer(self, entry: Entry, environ, start_response, state: str):
-        zipped = bool(ACCEPTS_GZIP.search(environ.get("HTTP_ACCEPT_ENCODING", "")))
+        encoding = environ.get("HTTP_ACCEPT_ENCODING", "")
+        zipped = bool(encoding) and bool(ACCEPTS_GZIP.search(encoding))
+        variant = (zipped, state)
+        prepared = entry.prepared.get(variant)
+        if prepared is None:
+            prepared = entry.prepared[variant] = self.prepare(entry, zipped, state)
+        etag, status, headers, body = prepared
+        if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+        if if_none_match and etag in if_none_match:
+            start_response("304 Not Modified", headers[:-2] if zipped else headers[:-1])
+            return [b""]
+        start_response(status, headers)
+        return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
+
+    def prepare(self, entry: Entry, zipped: bool, state: str):
+        """Status line, headers and body of one variant, made once per entry."""
         etag = f'"{entry.etag}-gz"' if zipped else f'"{entry.etag}"'
+        body = entry.gzip_body if zipped else entry.body
         headers = [
             *entry.headers,
             ("Cache-Control", self.cache_control),
@@ -251,15 +273,11 @@ class PageCacheLayer:
             ("Surrogate-Key", " ".join(entry.keys)),
             ("X-Cache", state),
         ]
-        if etag in environ.get("HTTP_IF_NONE_MATCH", ""):
-            start_response("304 Not Modified", headers)
-            return [b""]
-        body = entry.gzip_body if zipped else entry.body
         if zipped:
             headers.append(("Content-Encoding", "gzip"))
         headers.append(("Content-Length", str(len(body))))
-        start_response(f"{entry.status} {STATUS_TEXT.get(entry.status, '')}", headers)
-        return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
+        status = f"{entry.status} {STATUS_TEXT.get(entry.status, '')}"
+        return etag, status, headers, body
 
 
 STATUS_TEXT = {200: "OK", 404: "Not Found", 301: "Moved Permanently", 302: "Found"}
