@@ -36,13 +36,6 @@ def render_card(comment: Comment) -> str:
     )
 
 
-def card_of(comment: Comment) -> str:
-    """The stored card, or a fresh one when it was made by another version."""
-    if comment.card_version == card_version() and comment.card_html:
-        return comment.card_html
-    return render_card(comment)
-
-
 def refresh_card(comment: Comment) -> None:
     """Set the comment's card fields; the caller saves."""
     comment.card_html = render_card(comment)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from broadsheet.discussion.cards import card_of
+from broadsheet.discussion.cards import card_version, render_card
 from broadsheet.discussion.models import Comment
 
 TOP_LEVEL_PER_PAGE = 100
@@ -20,9 +20,16 @@ TOP_LEVEL_PER_PAGE = 100
 
 @dataclass
 class Node:
-    comment: Comment
+    pk: int
+    parent_id: int | None
+    author_name: str
+    card: str
     depth: int = 1
     replies: list[Node] = field(default_factory=list)
+
+
+# What a thread reads of each comment: no model instances, no date conversions.
+THREAD_FIELDS = ("pk", "parent_id", "author_name", "card_html", "card_version")
 
 
 @dataclass
@@ -50,20 +57,31 @@ class Thread:
         return self.roots[start : start + TOP_LEVEL_PER_PAGE]
 
 
-def build_thread(comments: Iterable[Comment]) -> Thread:
+def build_thread(rows: Iterable[tuple]) -> Thread:
     """Nest each comment under its parent; a reply whose parent is not shown
-    (held, removed) is shown at the top level rather than lost."""
+    (held, removed) is shown at the top level rather than lost.
+
+    `rows` are THREAD_FIELDS tuples in thread order. Cards made by another
+    version are rendered again (in one extra query for all of them).
+    """
     nodes: dict[int, Node] = {}
     roots: list[Node] = []
-    for comment in comments:
-        node = Node(comment=comment)
-        nodes[comment.pk] = node
-        parent = nodes.get(comment.parent_id) if comment.parent_id else None
+    outdated: list[int] = []
+    version = card_version()
+    for pk, parent_id, author_name, card, made_by in rows:
+        node = Node(pk, parent_id, author_name, card)
+        if made_by != version or not card:
+            outdated.append(pk)
+        nodes[pk] = node
+        parent = nodes.get(parent_id) if parent_id else None
         if parent is None:
             roots.append(node)
         else:
             node.depth = parent.depth + 1
             parent.replies.append(node)
+    if outdated:
+        for comment in Comment.objects.filter(pk__in=outdated):
+            nodes[comment.pk].card = render_card(comment)
     return Thread(roots=roots, nodes=nodes)
 
 
@@ -79,8 +97,8 @@ def thread_html(roots: list[Node]) -> str:
         if isinstance(item, str):
             parts.append(item)
             continue
-        parts.append(f'<li class="comment" id="comment-{int(item.comment.pk)}">')
-        parts.append(card_of(item.comment))
+        parts.append(f'<li class="comment" id="comment-{int(item.pk)}">')
+        parts.append(item.card)
         if item.replies:
             parts.append('<ol class="children">')
             stack.append("</ol></li>\n")

@@ -11,7 +11,7 @@ from broadsheet.discussion import services, tokens
 from broadsheet.discussion.exceptions import CommentRefused
 from broadsheet.discussion.forms import CommentForm
 from broadsheet.discussion.models import Comment
-from broadsheet.discussion.thread import build_thread, thread_html
+from broadsheet.discussion.thread import THREAD_FIELDS, build_thread, thread_html
 from broadsheet.publishing.extensions import ArticlePart
 from broadsheet.publishing.models import Article
 
@@ -23,13 +23,18 @@ COMMENTER_COOKIE_SECONDS = 15 * 60
 
 def discussion_part(request: HttpRequest, article: Article) -> ArticlePart:
     """The discussion under an article: heading, threaded comments, reply form."""
-    thread = build_thread(Comment.objects.on(article).approved().in_thread_order())
+    thread = build_thread(
+        Comment.objects.on(article)
+        .approved()
+        .in_thread_order()
+        .values_list(*THREAD_FIELDS)
+    )
     replying_to = thread.find(request.GET.get("replyto"))
     page = _comment_page(request, thread)
     form = CommentForm(
         initial={
             "article": article.pk,
-            "parent": replying_to.comment.pk if replying_to else None,
+            "parent": replying_to.pk if replying_to else None,
             "token": tokens.make_token(article.pk),
         }
     )
