@@ -288,7 +288,7 @@ def database_settings(config: Config) -> dict[str, Any]:
     """DATABASES['default'] for this config; raises ConfigError if malformed."""
     if config.uses_sqlite:
         return {
-            "ENGINE": "django.db.backends.sqlite3",
+            "ENGINE": "broadsheet.core.sqlite",
             "NAME": str(config.data_dir / "broadsheet.sqlite3"),
             "OPTIONS": {
                 # IMMEDIATE takes the write lock at BEGIN, so concurrent writers

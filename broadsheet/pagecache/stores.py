@@ -9,6 +9,8 @@ the key was last purged.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
 import mmap
 import os
@@ -103,6 +105,23 @@ class SQLiteStore:
             self._local.pid = os.getpid()
         return connection
 
+    @contextlib.contextmanager
+    def _writing(self):
+        """A write transaction, queued on a file lock (see core/sqlite/base.py)."""
+        descriptor = os.open(self.path + ".write-lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            db = self.db
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        finally:
+            os.close(descriptor)  # closing releases the lock
+
     def epoch(self) -> int:
         return struct.unpack_from("<Q", self.epoch_map, 0)[0]
 
@@ -129,9 +148,7 @@ class SQLiteStore:
         return Entry.from_stored(*row)
 
     def put(self, key: str, entry: Entry, *, url: str) -> None:
-        db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._writing() as db:
             db.execute(
                 "INSERT INTO entries (key, meta, body, gzip, size, used_at) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
@@ -153,10 +170,6 @@ class SQLiteStore:
             total = db.execute("SELECT COALESCE(SUM(size), 0) FROM entries").fetchone()
             if total[0] > self.max_bytes:
                 self._evict(total[0] - self.max_bytes * 0.9)
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def _evict(self, excess: float) -> None:
         freed = 0
@@ -173,9 +186,7 @@ class SQLiteStore:
 
     def purge(self, keys: Iterable[str]) -> int:
         keys = sorted(set(keys))
-        db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._writing() as db:
             (epoch,) = db.execute(
                 "INSERT INTO meta (name, value) VALUES ('epoch', 1) ON CONFLICT (name) "
                 "DO UPDATE SET value = value + 1 RETURNING value"
@@ -187,10 +198,6 @@ class SQLiteStore:
                 "purged_at = excluded.purged_at",
                 [(key, epoch, now) for key in keys],
             )
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
         struct.pack_into("<Q", self.epoch_map, 0, epoch)
         return epoch
 
