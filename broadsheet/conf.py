@@ -154,6 +154,14 @@ VARIABLES: tuple[Variable, ...] = (
         "Pages each worker process keeps in memory, in megabytes.",
     ),
     Variable(
+        "BROADSHEET_PURGE_FRONTS",
+        "",
+        _words,
+        "Caches in front to purge after each write, space-separated: "
+        "nginx:http://127.0.0.1:8080 (PURGE by address) or "
+        "varnish:http://127.0.0.1:6081 (xkey).",
+    ),
+    Variable(
         "BROADSHEET_HOST",
         "127.0.0.1",
         str,
@@ -211,6 +219,7 @@ class Config:
     page_cache_lifetime: int
     page_cache_mb: int
     page_cache_memory_mb: int
+    purge_fronts: list[str]
     host: str
     port: int
     workers: int
@@ -340,6 +349,12 @@ def check(config: Config) -> None:
     """Everything that would fail while settings are built; raises ConfigError."""
     database_settings(config)
     cache_settings(config)
+    from broadsheet.pagecache.fronts import parse_fronts
+
+    try:
+        parse_fronts(config.purge_fronts, host=config.site_host)
+    except ValueError as error:
+        raise ConfigError(f"BROADSHEET_PURGE_FRONTS is not valid: {error}.") from None
     if not config.uses_sqlite and not config.secret_key:
         raise ConfigError(
             "BROADSHEET_SECRET_KEY must be set when DATABASE_URL is set, so every "

@@ -138,5 +138,5 @@ PAGE_CACHE = {
     "MEMORY_BYTES": CONFIG.page_cache_memory_mb * 1024 * 1024,
     "BYPASS_COOKIES": ("sessionid", "bs_commenter"),
     "SKIP_PREFIXES": ("/static/", "/admin/", "/healthz", "/comments/", "/support/"),
-    "FRONT": [],
+    "FRONTS": CONFIG.purge_fronts,
 }

@@ -93,6 +93,10 @@ def test_serve_runs_two_workers_with_debug_off_and_survives_a_restart(tmp_path):
             "BROADSHEET_SECRET_KEY must be set",
         ),
         ({"BROADSHEET_PORT": "http"}, "BROADSHEET_PORT is not valid"),
+        (
+            {"BROADSHEET_PURGE_FRONTS": "squid:x"},
+            "BROADSHEET_PURGE_FRONTS is not valid",
+        ),
     ],
 )
 def test_bad_configuration_stops_with_one_plain_sentence(tmp_path, env, sentence):

@@ -80,6 +80,10 @@ class PageCacheLayer:
         )
         self.allowed_hosts = options["ALLOWED_HOSTS"]
         self.valid_hosts: dict[str, bool] = {}
+        # With a cache in front, every address a page is served under is indexed,
+        # so a purge can name each one to the front (utm_* variants included).
+        self.index_urls = bool(options.get("FRONTS"))
+        self.indexed: set[tuple[str, str]] = set()
 
     # -- the request ------------------------------------------------------------
 
@@ -126,9 +130,13 @@ class PageCacheLayer:
         epoch = self.store.epoch()
         item = self.near.get(key)
         if item is not None and item[1] == epoch and self.fresh(item[0]):
+            if self.index_urls:
+                self.remember_url(key, item[0], environ)
             return self.answer(item[0], environ, start_response, "HIT")
         entry, stale_for = self.current(key, epoch, item[0] if item else None)
         if entry is not None and stale_for is None:
+            if self.index_urls:
+                self.remember_url(key, entry, environ)
             return self.answer(entry, environ, start_response, "HIT")
         return self.miss(key, entry, stale_for, environ, start_response)
 
@@ -157,6 +165,16 @@ class PageCacheLayer:
                 ]
                 stale = (candidate, time.time() - max(purged, default=0.0))
         return stale
+
+    def remember_url(self, key: str, entry: Entry, environ: dict) -> None:
+        url = environ.get("PATH_INFO", "/")
+        if environ.get("QUERY_STRING"):
+            url += "?" + environ["QUERY_STRING"]
+        if (key, url) in self.indexed:
+            return
+        self.store.index(entry.keys, url)
+        if len(self.indexed) < 100_000:
+            self.indexed.add((key, url))
 
     def fresh(self, entry: Entry) -> bool:
         return time.time() - entry.stored_at < self.lifetime

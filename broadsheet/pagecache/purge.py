@@ -8,12 +8,13 @@ that started before the purge is not stored.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterable
 
 from django.db import transaction
 
 from broadsheet.pagecache.stores import StoreUnavailable
-from broadsheet.pagecache.wiring import get_store
+from broadsheet.pagecache.wiring import get_fronts, get_store
 
 logger = logging.getLogger(__name__)
 
@@ -23,11 +24,25 @@ def purge_now(keys: Iterable[str]) -> None:
     keys = sorted(set(keys))
     if not keys:
         return
+    store = get_store()
     try:
-        get_store().purge(keys)
-    except (StoreUnavailable, OSError) as error:
+        store.purge(keys)
+    except (StoreUnavailable, OSError, sqlite3.Error) as error:
         # Entries still expire after their maximum lifetime.
         logger.error("Page cache purge of %s failed: %s", keys, error)
+    fronts = get_fronts()
+    if not fronts:
+        return
+    try:
+        urls = store.urls_for(keys) if any(f.needs_urls for f in fronts) else []
+    except (StoreUnavailable, OSError, sqlite3.Error) as error:
+        logger.error("Could not list the addresses to purge for %s: %s", keys, error)
+        urls = []
+    for front in fronts:
+        try:
+            front.purge(keys, urls)
+        except OSError as error:
+            logger.error("Purging %s at %s failed: %s", keys, front, error)
 
 
 def purge(*keys: str) -> None:

@@ -158,6 +158,12 @@ class RedisStore:
     def release(self, key: str) -> None:
         self._call(self.client.delete, self.prefix + "l:" + key)
 
+    def index(self, keys: Iterable[str], url: str) -> None:
+        pipe = self.client.pipeline(transaction=False)
+        for key in keys:
+            pipe.sadd(self.prefix + "u:" + key, url)
+        self._call(pipe.execute)
+
     def urls_for(self, keys: Iterable[str]) -> list[str]:
         names = [self.prefix + "u:" + key for key in keys]
         if not names:

@@ -39,6 +39,7 @@ class Store(Protocol):
     def acquire(self, key: str, *, seconds: float) -> bool: ...
     def release(self, key: str) -> None: ...
     def urls_for(self, keys: Iterable[str]) -> list[str]: ...
+    def index(self, keys: Iterable[str], url: str) -> None: ...
 
 
 def _holder() -> str:
@@ -215,6 +216,12 @@ class SQLiteStore:
     def release(self, key: str) -> None:
         self.db.execute(
             "DELETE FROM leases WHERE key = ? AND holder = ?", (key, _holder())
+        )
+
+    def index(self, keys: Iterable[str], url: str) -> None:
+        self.db.executemany(
+            "INSERT OR IGNORE INTO urls (surrogate, url) VALUES (?, ?)",
+            [(key, url) for key in keys],
         )
 
     def urls_for(self, keys: Iterable[str]) -> list[str]:

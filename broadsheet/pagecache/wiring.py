@@ -20,6 +20,13 @@ def get_store() -> Store:
     return SQLiteStore(location, max_bytes=options["STORE_BYTES"])
 
 
+@functools.cache
+def get_fronts() -> list:
+    from broadsheet.pagecache.fronts import parse_fronts
+
+    return parse_fronts(settings.PAGE_CACHE["FRONTS"], host=settings.CONFIG.site_host)
+
+
 def wrap(application):
     """Put the page cache layer in front of a WSGI application, if enabled."""
     options = settings.PAGE_CACHE
