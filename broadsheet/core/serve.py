@@ -58,7 +58,7 @@ def serve(*, host: str, port: int, workers: int, demo: bool) -> int:
         interface=Interfaces.WSGI,
         workers=workers,
         blocking_threads=1,
-        log_access=True,
+        log_access=settings.CONFIG.access_log,
         log_access_format=ACCESS_LOG_FORMAT,
         respawn_failed_workers=True,
         websockets=False,
