@@ -278,3 +278,23 @@ def test_with_redis_down_pages_are_rendered_and_writes_still_work(settings, capl
     assert "Page cache store unavailable" in caplog.text
     down.close()
     wiring.get_store.cache_clear()
+
+
+def test_the_served_application_answers_hits_without_a_query(settings, tmp_path):
+    """The same, through `broadsheet.wsgi.application` as `broadsheet serve` runs it."""
+    from broadsheet.pagecache import wiring
+    from broadsheet.pagecache.tests.conftest import WsgiClient
+
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "STORE": str(tmp_path / "c.sqlite3")}
+    wiring.get_store.cache_clear()
+    try:
+        from broadsheet.wsgi import django_application
+
+        application = wiring.wrap(django_application)
+        client = WsgiClient(application)
+        article = ArticleFactory()
+        assert client.get(article.get_absolute_url()).headers["x-cache"] == "MISS"
+        with no_queries():
+            assert client.get(article.get_absolute_url()).headers["x-cache"] == "HIT"
+    finally:
+        wiring.get_store.cache_clear()
