@@ -145,7 +145,9 @@ def test_two_processes_on_one_data_directory_share_purges(tmp_path):
 
 
 def test_two_processes_on_postgresql_and_redis_share_purges(tmp_path):
-    database_url = os.environ.get("DATABASE_URL")
+    database_url = os.environ.get("SCALEOUT_DATABASE_URL") or os.environ.get(
+        "DATABASE_URL"
+    )
     cache_url = os.environ.get("CACHE_URL")
     if not database_url or not cache_url:
         pytest.skip("DATABASE_URL and CACHE_URL are needed for the scale-out test")
