@@ -136,7 +136,6 @@ http {{
     access_log off;
     sendfile on;
     tcp_nopush on;
-    keepalive_requests 100000;
     default_type text/html;
     server {{
         listen 127.0.0.1:{port};
