@@ -100,7 +100,10 @@ class PeakPss:
 
 
 def parse_duration_ms(text: str) -> float:
-    value, unit = re.match(r"([\d.]+)(us|ms|s|m)", text).groups()
+    match = re.match(r"([\d.]+)(us|ms|s|m)", text)
+    if match is None:
+        return float("nan")
+    value, unit = match.groups()
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
@@ -112,10 +115,11 @@ def wrk(url: str, connections: int, duration: int, headers=()) -> dict:
     out = subprocess.run(
         [*args, url], capture_output=True, text=True, timeout=duration + 30, check=True
     ).stdout
+    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", out, re.M))
     result = {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),
-        "p50": parse_duration_ms(re.search(r"50%\s+(\S+)", out)[1]),
-        "p99": parse_duration_ms(re.search(r"99%\s+(\S+)", out)[1]),
+        "p50": parse_duration_ms(percentiles.get("50", "")),
+        "p99": parse_duration_ms(percentiles.get("99", "")),
         "errors": 0,
     }
     socket_errors = re.search(r"Socket errors: (.*)", out)
