@@ -106,3 +106,24 @@ def thread_html(roots: list[Node]) -> str:
         else:
             stack.append("</li>\n")
     return "".join(parts)
+
+
+def comment_address(comment: Comment) -> str:
+    """The article address that shows this comment: its page of the thread
+    (`?cpage=N` past the first) and its anchor."""
+    parents = dict(
+        Comment.objects.on(comment.article)
+        .approved()
+        .in_thread_order()
+        .values_list("pk", "parent_id")
+    )
+    roots = [pk for pk, parent in parents.items() if parent not in parents]
+    root = comment.pk
+    for _ in range(len(parents)):  # bounded walk up to the top-level comment
+        parent = parents.get(root)
+        if parent is None or parent not in parents:
+            break
+        root = parent
+    page = roots.index(root) // TOP_LEVEL_PER_PAGE + 1 if root in roots else 1
+    query = f"?cpage={page}" if page > 1 else ""
+    return f"{comment.article.get_absolute_url()}{query}#comment-{comment.pk}"

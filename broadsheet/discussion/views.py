@@ -11,7 +11,12 @@ from broadsheet.discussion import services, tokens
 from broadsheet.discussion.exceptions import CommentRefused
 from broadsheet.discussion.forms import CommentForm
 from broadsheet.discussion.models import Comment
-from broadsheet.discussion.thread import THREAD_FIELDS, build_thread, thread_html
+from broadsheet.discussion.thread import (
+    THREAD_FIELDS,
+    build_thread,
+    comment_address,
+    thread_html,
+)
 from broadsheet.publishing.extensions import ArticlePart
 from broadsheet.publishing.models import Article
 
@@ -100,7 +105,7 @@ def comment_post(request: HttpRequest) -> HttpResponse:
         )
     except CommentRefused as refusal:
         return _refuse(request, form, article, str(refusal), status=refusal.status_code)
-    response = HttpResponseRedirect(comment.get_absolute_url())
+    response = HttpResponseRedirect(comment_address(comment))
     response.status_code = 303  # See Other: the browser follows with a GET
     # While this cookie lasts the reader bypasses the shared page cache, so they
     # always see their own comment at once.

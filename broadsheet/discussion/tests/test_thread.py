@@ -55,3 +55,28 @@ def test_a_reply_chain_thousands_deep_still_renders(client, parse):
     response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     assert len(parse(response).select(".comment")) == 1500
+
+
+def test_posting_on_a_later_page_of_the_thread_lands_on_that_page(client, monkeypatch):
+    from broadsheet.discussion import tokens
+
+    monkeypatch.setattr(thread_module, "TOP_LEVEL_PER_PAGE", 2)
+    article = ArticleFactory()
+    tops = [CommentFactory(article=article) for _ in range(3)]
+    form = {
+        "article": article.pk,
+        "token": tokens.make_token(article.pk),
+        "name": "Late",
+        "email": "late@example.org",
+        "body": "A reply on page two.",
+        "parent": tops[2].pk,
+    }
+    response = client.post("/comments/post/", form)
+    reply = Comment.objects.get(parent=tops[2])
+    assert response["Location"] == (
+        f"{article.get_absolute_url()}?cpage=2#comment-{reply.pk}"
+    )
+    page = client.get(response["Location"].split("#")[0])
+    assert f'id="comment-{reply.pk}"' in page.content.decode()
+    first = client.post("/comments/post/", {**form, "parent": tops[0].pk})
+    assert "?cpage" not in first["Location"]
