@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "broadsheet.pagecache",
     "broadsheet.publishing",
     "broadsheet.discussion",
+    "broadsheet.moderation",
     "broadsheet.testing",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import free_port, start_server
+from tests.conftest import free_port, publish_comments_at_once, start_server
 
 pytestmark = pytest.mark.server
 
@@ -72,6 +72,7 @@ def test_nginx_front_serves_hits_and_shows_a_new_comment_at_once(tmp_path):
         port=broadsheet_port,
         env={"BROADSHEET_PURGE_FRONTS": f"nginx:http://127.0.0.1:{nginx_port}"},
     )
+    publish_comments_at_once(server)
     config = nginx_config(tmp_path, nginx_port, broadsheet_port)
     nginx = subprocess.Popen(
         ["nginx", "-c", str(config), "-g", "daemon off;"],

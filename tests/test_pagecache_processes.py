@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import start_server
+from tests.conftest import publish_comments_at_once, start_server
 
 pytestmark = pytest.mark.server
 
@@ -58,6 +58,7 @@ def read_after_write(url: str, expected: str) -> tuple[str, str]:
 def two_servers(tmp_path: Path, extra_env: dict[str, str]):
     data_dir = tmp_path / "data"
     first = start_server(data_dir, "--demo", env=extra_env)
+    publish_comments_at_once(first)
     second = None
     try:
         second = start_server(data_dir, env=extra_env)

@@ -49,6 +49,7 @@ class Comment(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.APPROVED
     )
     ip_prefix = models.CharField(_("address prefix"), max_length=50, blank=True)
+    reasons = models.JSONField(_("why it was held"), default=list, blank=True)
     created_at = models.DateTimeField(_("posted at"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

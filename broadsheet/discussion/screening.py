@@ -33,8 +33,13 @@ class Facts:
 
 @dataclass(frozen=True)
 class Verdict:
+    """The decision, every reason that applied (for moderators), and for a
+    refusal what the reader is told and the HTTP status."""
+
     decision: Decision
     reasons: list[str] = field(default_factory=list)
+    message: str = ""
+    status_code: int = 400
 
 
 Screener = Callable[[Facts], Verdict]

@@ -75,7 +75,11 @@ def post_comment(article: Article, form_data: dict[str, Any], *, ip: str) -> Com
     )
     verdict = screening.screen(facts)
     if verdict.decision == screening.Decision.REJECT:
-        raise CommentRefused(_("Your comment could not be accepted."))
+        refusal = CommentRefused(
+            verdict.message or _("Your comment could not be accepted.")
+        )
+        refusal.status_code = verdict.status_code
+        raise refusal
     comment = Comment(
         article=article,
         parent=parent,
@@ -87,6 +91,7 @@ def post_comment(article: Article, form_data: dict[str, Any], *, ip: str) -> Com
         body_html=render_plain_text(body, own_origins=own_origins()),
         status=STATUS_FOR[verdict.decision],
         ip_prefix=facts.ip_prefix,
+        reasons=list(verdict.reasons),
     )
     with transaction.atomic():
         comment.save()

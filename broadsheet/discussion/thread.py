@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.utils.html import escape
+
 from broadsheet.discussion.cards import card_version, render_card
 from broadsheet.discussion.models import Comment
 
@@ -24,12 +26,20 @@ class Node:
     parent_id: int | None
     author_name: str
     card: str
+    is_held: bool = False
     depth: int = 1
     replies: list[Node] = field(default_factory=list)
 
 
 # What a thread reads of each comment: no model instances, no date conversions.
-THREAD_FIELDS = ("pk", "parent_id", "author_name", "card_html", "card_version")
+THREAD_FIELDS = (
+    "pk",
+    "parent_id",
+    "author_name",
+    "card_html",
+    "card_version",
+    "status",
+)
 
 
 @dataclass
@@ -39,7 +49,8 @@ class Thread:
 
     @property
     def count(self) -> int:
-        return len(self.nodes)
+        """Approved comments: a held one shown to its own author does not count."""
+        return sum(1 for node in self.nodes.values() if not node.is_held)
 
     def find(self, pk: object) -> Node | None:
         """The node of comment `pk` (an int or the text of one), if it is shown."""
@@ -68,8 +79,8 @@ def build_thread(rows: Iterable[tuple]) -> Thread:
     roots: list[Node] = []
     outdated: list[int] = []
     version = card_version()
-    for pk, parent_id, author_name, card, made_by in rows:
-        node = Node(pk, parent_id, author_name, card)
+    for pk, parent_id, author_name, card, made_by, status in rows:
+        node = Node(pk, parent_id, author_name, card, status == Comment.Status.HELD)
         if made_by != version or not card:
             outdated.append(pk)
         nodes[pk] = node
@@ -85,7 +96,7 @@ def build_thread(rows: Iterable[tuple]) -> Thread:
     return Thread(roots=roots, nodes=nodes)
 
 
-def thread_html(roots: list[Node]) -> str:
+def thread_html(roots: list[Node], *, held_notice: str = "") -> str:
     """The nested list items of these comments and all their replies.
 
     Iterative, so a chain of replies thousands deep cannot exhaust the stack.
@@ -97,7 +108,10 @@ def thread_html(roots: list[Node]) -> str:
         if isinstance(item, str):
             parts.append(item)
             continue
-        parts.append(f'<li class="comment" id="comment-{int(item.pk)}">')
+        held = " held" if item.is_held else ""
+        parts.append(f'<li class="comment{held}" id="comment-{int(item.pk)}">')
+        if item.is_held:
+            parts.append(f'<p class="awaiting">{escape(held_notice)}</p>')
         parts.append(item.card)
         if item.replies:
             parts.append('<ol class="children">')

@@ -1,5 +1,6 @@
 import logging
 
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -24,13 +25,31 @@ logger = logging.getLogger(__name__)
 
 COMMENTER_COOKIE = "bs_commenter"
 COMMENTER_COOKIE_SECONDS = 15 * 60
+OWN_COMMENTS_KEPT = 20
+
+
+def own_comment_ids(request: HttpRequest) -> list[int]:
+    """The reader's recent comments, from the signed commenter cookie."""
+    value = request.get_signed_cookie(
+        COMMENTER_COOKIE,
+        default="",
+        salt=COMMENTER_COOKIE,
+        max_age=COMMENTER_COOKIE_SECONDS,
+    )
+    return [int(pk) for pk in value.split(",") if pk.isdigit()][:OWN_COMMENTS_KEPT]
 
 
 def discussion_part(request: HttpRequest, article: Article) -> ArticlePart:
     """The discussion under an article: heading, threaded comments, reply form."""
+    own = own_comment_ids(request)
+    shown = Q(status=Comment.Status.APPROVED)
+    if own:
+        # The reader's own held comments, for them only: such requests bypass
+        # the shared cache (they carry the commenter cookie).
+        shown |= Q(pk__in=own, status=Comment.Status.HELD)
     thread = build_thread(
         Comment.objects.on(article)
-        .approved()
+        .filter(shown)
         .in_thread_order()
         .values_list(*THREAD_FIELDS)
     )
@@ -47,7 +66,10 @@ def discussion_part(request: HttpRequest, article: Article) -> ArticlePart:
         "discussion/_discussion.html",
         {
             "thread": thread,
-            "comments_html": thread_html(thread.page(page)),
+            "comments_html": thread_html(
+                thread.page(page),
+                held_notice=_("Your comment is awaiting moderation."),
+            ),
             "page": page,
             "pages": range(1, thread.page_count + 1) if thread.page_count > 1 else (),
             "form": form,
@@ -109,9 +131,10 @@ def comment_post(request: HttpRequest) -> HttpResponse:
     response.status_code = 303  # See Other: the browser follows with a GET
     # While this cookie lasts the reader bypasses the shared page cache, so they
     # always see their own comment at once.
+    recent = [comment.pk, *own_comment_ids(request)][:OWN_COMMENTS_KEPT]
     response.set_signed_cookie(
         COMMENTER_COOKIE,
-        str(comment.pk),
+        ",".join(str(pk) for pk in recent),
         salt=COMMENTER_COOKIE,
         max_age=COMMENTER_COOKIE_SECONDS,
         httponly=True,

@@ -143,7 +143,9 @@ class CommentFactory(factory.django.DjangoModelFactory):
         lambda o: f"{slugify(o.author_name)}@example.com"
     )
     author_website = ""
-    body = "I read the whole thing twice. The second half is the stronger argument."
+    body = factory.Sequence(
+        lambda n: f"I read the whole thing twice; point {n} is the stronger argument."
+    )
     status = Comment.Status.APPROVED
     ip = "192.0.2.10"
     created_at = None

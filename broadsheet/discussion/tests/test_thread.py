@@ -78,5 +78,7 @@ def test_posting_on_a_later_page_of_the_thread_lands_on_that_page(client, monkey
     )
     page = client.get(response["Location"].split("#")[0])
     assert f'id="comment-{reply.pk}"' in page.content.decode()
-    first = client.post("/comments/post/", {**form, "parent": tops[0].pk})
+    first = client.post(
+        "/comments/post/", {**form, "parent": tops[0].pk, "body": "On page one."}
+    )
     assert "?cpage" not in first["Location"]

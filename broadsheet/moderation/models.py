@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from broadsheet.publishing.models import Article
+
+
+class Mode(models.TextChoices):
+    PUBLISH = "publish", _("Publish at once")
+    HOLD_FIRST_TIME = "hold_first_time", _("Hold first-time commenters")
+    HOLD_ALL = "hold_all", _("Hold every comment")
+
+
+class PolicyQuerySet(models.QuerySet):
+    def current(self) -> ModerationPolicy:
+        """The site's policy; unsaved defaults before a moderator saves one."""
+        return self.filter(pk=1).first() or ModerationPolicy(pk=1)
+
+
+class ModerationPolicy(models.Model):
+    """What happens to a new comment, for the whole site (one row)."""
+
+    mode = models.CharField(
+        _("moderation"),
+        max_length=20,
+        choices=Mode.choices,
+        default=Mode.HOLD_FIRST_TIME,
+    )
+    hold_links = models.PositiveSmallIntegerField(
+        _("hold comments with at least this many links"), default=2
+    )
+    suspect_words = models.TextField(
+        _("suspect words"),
+        blank=True,
+        help_text=_("One per line; such comments are held."),
+    )
+    banned_words = models.TextField(
+        _("banned words"),
+        blank=True,
+        help_text=_("One per line; such comments are refused."),
+    )
+    max_length = models.PositiveIntegerField(_("maximum length"), default=10_000)
+    close_after_days = models.PositiveSmallIntegerField(
+        _("close comments after this many days"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: never."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PolicyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("moderation policy")
+        verbose_name_plural = _("moderation policy")
+
+    def __str__(self) -> str:
+        return str(self.get_mode_display())
+
+    @staticmethod
+    def words(text: str) -> list[str]:
+        return [line.strip().lower() for line in text.splitlines() if line.strip()]
+
+
+class ArticlePolicy(models.Model):
+    """One article's own moderation mode, overriding the site's."""
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, related_name="moderation_policy"
+    )
+    mode = models.CharField(_("moderation"), max_length=20, choices=Mode.choices)
+
+    class Meta:
+        verbose_name = _("article moderation")
+        verbose_name_plural = _("article moderation")
+
+    def __str__(self) -> str:
+        return f"{self.article}: {self.get_mode_display()}"
+
+
+class BanQuerySet(models.QuerySet):
+    def in_force(self) -> BanQuerySet:
+        return self.filter(Q(until__isnull=True) | Q(until__gt=timezone.now()))
+
+
+class Ban(models.Model):
+    """Refuses comments from an e-mail (by its HMAC) and/or a network prefix."""
+
+    email_hmac = models.CharField(max_length=64, blank=True, db_index=True)
+    ip_prefix = models.CharField(max_length=50, blank=True, db_index=True)
+    until = models.DateTimeField(_("until"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=300)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = BanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ban")
+        verbose_name_plural = _("bans")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(email_hmac="") | ~Q(ip_prefix=""),
+                name="moderation_ban_names_someone",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.reason
