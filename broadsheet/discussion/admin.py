@@ -8,7 +8,7 @@ from broadsheet.discussion.models import Comment
 class CommentAdmin(admin.ModelAdmin):
     """Read-only but for the status, which changes through the service."""
 
-    list_display = ("author_name", "article", "status", "created_at")
+    list_display = ("author_name", "article", "status", "held_because", "created_at")
     list_filter = ("status",)
     search_fields = ("author_name", "body")
     fields = (
@@ -30,6 +30,10 @@ class CommentAdmin(admin.ModelAdmin):
         "ip_prefix",
         "created_at",
     )
+
+    @admin.display(description="held because")
+    def held_because(self, comment: Comment) -> str:
+        return "; ".join(comment.reasons)
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -1,0 +1,54 @@
+"""Every write of the moderation app."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from broadsheet.discussion.models import Comment
+from broadsheet.moderation.models import Ban, ModerationPolicy
+
+
+def _require(by: Any, permission: str) -> None:
+    if by is not None and not by.has_perm(permission):
+        raise PermissionDenied(f"Missing permission {permission}.")
+
+
+def update_policy(*, by: Any, **fields: Any) -> ModerationPolicy:
+    """Change the site's moderation policy; raises PermissionDenied for others."""
+    _require(by, "moderation.change_moderationpolicy")
+    with transaction.atomic():
+        policy = ModerationPolicy.objects.select_for_update().current()
+        for name, value in fields.items():
+            setattr(policy, name, value)
+        policy.full_clean()
+        policy.save()
+    return policy
+
+
+def ban_commenter(
+    comment: Comment,
+    *,
+    reason: str,
+    by: Any,
+    until: datetime | None = None,
+    email: bool = True,
+    prefix: bool = False,
+) -> Ban:
+    """Refuse further comments from this comment's author (by e-mail HMAC) and/or
+    network prefix, until a date or for good. Raises PermissionDenied, or
+    ValueError when neither is chosen."""
+    _require(by, "moderation.add_ban")
+    if not (email or (prefix and comment.ip_prefix)):
+        raise ValueError("A ban names an e-mail, a network prefix, or both.")
+    with transaction.atomic():
+        return Ban.objects.create(
+            email_hmac=comment.email_hmac if email else "",
+            ip_prefix=comment.ip_prefix if prefix else "",
+            until=until,
+            reason=reason,
+            created_by=by,
+        )

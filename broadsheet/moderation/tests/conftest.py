@@ -1,0 +1,5 @@
+from broadsheet.pagecache.tests.conftest import (  # noqa: F401  (shared fixtures)
+    make_layer,
+    page_store,
+    wsgi,
+)

@@ -1,0 +1,162 @@
+"""Every policy setting and screening check: its verdict and its reason."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from broadsheet.discussion import services
+from broadsheet.discussion.exceptions import CommentRefused
+from broadsheet.discussion.models import Comment
+from broadsheet.moderation.models import ArticlePolicy, Ban, Mode, ModerationPolicy
+from broadsheet.testing.factories import ArticleFactory, CommentFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.moderation_policy]
+
+
+def policy(**fields) -> ModerationPolicy:
+    fields.setdefault("mode", Mode.PUBLISH)
+    return ModerationPolicy.objects.update_or_create(pk=1, defaults=fields)[0]
+
+
+def post(article, body="A fair point about the budget.", *, email="ana@example.org",
+         ip="203.0.113.5", name="Ana"):  # fmt: skip
+    return services.post_comment(
+        article, {"name": name, "email": email, "body": body}, ip=ip
+    )
+
+
+def test_by_default_a_first_time_commenter_is_held_and_a_known_one_published():
+    article = ArticleFactory()
+    first = post(article)
+    assert first.status == Comment.Status.HELD
+    assert first.reasons == ["first-time commenter"]
+    Comment.objects.filter(pk=first.pk).update(status=Comment.Status.APPROVED)
+    second = post(article, body="And a second thought, once known.")
+    assert second.status == Comment.Status.APPROVED
+    assert second.reasons == []
+
+
+def test_hold_all_holds_even_known_commenters():
+    policy(mode=Mode.HOLD_ALL)
+    article = ArticleFactory()
+    CommentFactory(article=article, author_email="ana@example.org")
+    held = post(article)
+    assert held.status == Comment.Status.HELD
+    assert held.reasons == ["every comment is held for review"]
+
+
+def test_an_article_can_override_the_site_mode():
+    policy(mode=Mode.PUBLISH)
+    article = ArticleFactory()
+    ArticlePolicy.objects.create(article=article, mode=Mode.HOLD_ALL)
+    assert post(article).status == Comment.Status.HELD
+    assert post(ArticleFactory(), body="Elsewhere.").status == Comment.Status.APPROVED
+
+
+def test_links_at_the_threshold_hold_the_comment_with_their_count():
+    policy(hold_links=2)
+    article = ArticleFactory()
+    one = post(article, body="Source: https://example.org/a")
+    assert one.status == Comment.Status.APPROVED
+    two = post(article, body="See https://example.org/a and www.example.net/b")
+    assert two.status == Comment.Status.HELD
+    assert two.reasons == ["2 links"]
+
+
+def test_a_suspect_word_holds_and_names_the_word():
+    policy(suspect_words="casino\nCrypto")
+    held = post(ArticleFactory(), body="Try my crypto tips, friends.")
+    assert held.status == Comment.Status.HELD
+    assert held.reasons == ["suspect word “crypto”"]
+    # Whole words only: "cryptography" is not "crypto".
+    fine = post(
+        ArticleFactory(), body="Cryptography matters here.", email="b@example.org"
+    )
+    assert fine.status == Comment.Status.APPROVED
+
+
+def test_a_banned_word_refuses_and_writes_nothing():
+    policy(banned_words="viagra")
+    with pytest.raises(CommentRefused, match="not allowed here"):
+        post(ArticleFactory(), body="Cheap VIAGRA here")
+    assert not Comment.objects.exists()
+
+
+def test_several_reasons_are_all_kept():
+    policy(mode=Mode.HOLD_FIRST_TIME, suspect_words="loan")
+    held = post(
+        ArticleFactory(),
+        body="A loan at https://example.org/x and https://example.org/y",
+    )
+    assert held.reasons == ["2 links", "suspect word “loan”", "first-time commenter"]
+
+
+def test_the_maximum_length_refuses_longer_comments():
+    policy(max_length=50)
+    with pytest.raises(CommentRefused, match="longer than 50 characters"):
+        post(ArticleFactory(), body="x" * 51)
+    assert post(ArticleFactory(), body="y" * 50).status == Comment.Status.APPROVED
+
+
+def test_comments_close_some_days_after_publication():
+    policy(close_after_days=3)
+    old = ArticleFactory(published_at=timezone.now() - timedelta(days=4))
+    with pytest.raises(CommentRefused, match="Comments are closed") as refusal:
+        post(old)
+    assert refusal.value.status_code == 403
+    recent = ArticleFactory(published_at=timezone.now() - timedelta(days=2))
+    assert post(recent).status == Comment.Status.APPROVED
+
+
+def test_a_ban_by_email_or_prefix_refuses_until_it_expires():
+    from broadsheet.discussion.avatars import email_hmac
+
+    policy()
+    article = ArticleFactory()
+    Ban.objects.create(email_hmac=email_hmac("troll@example.org"), reason="abuse")
+    with pytest.raises(CommentRefused, match="cannot comment") as refusal:
+        post(article, email="Troll@Example.org")
+    assert refusal.value.status_code == 403
+    Ban.objects.create(ip_prefix="198.51.100.0/24", reason="flood")
+    with pytest.raises(CommentRefused):
+        post(article, ip="198.51.100.77", email="new@example.org")
+    Ban.objects.update(until=timezone.now() - timedelta(minutes=1))
+    assert post(article, email="troll@example.org").status == Comment.Status.APPROVED
+
+
+def test_a_duplicate_of_a_recent_comment_is_refused():
+    policy()
+    article = ArticleFactory()
+    post(article, body="Same words.")
+    with pytest.raises(CommentRefused, match="already posted"):
+        post(article, body="Same words.")
+    with pytest.raises(CommentRefused):  # same network, other address
+        post(article, body="Same words.", email="other@example.org", ip="203.0.113.9")
+    assert Comment.objects.count() == 1
+
+
+def test_a_ban_made_from_a_comment_refuses_the_next_post(django_user_model):
+    from broadsheet.moderation.services import ban_commenter
+
+    policy()
+    moderator = django_user_model.objects.create_superuser("mod", "m@example.org", "pw")
+    article = ArticleFactory()
+    offending = post(article, body="Something abusive.")
+    ban = ban_commenter(offending, reason="abuse", by=moderator, prefix=True)
+    assert ban.ip_prefix == "203.0.113.0/24" and ban.email_hmac
+    with pytest.raises(CommentRefused):
+        post(article, body="Back again.", email="fresh@example.org")
+
+
+def test_only_moderators_change_the_policy(django_user_model):
+    from django.core.exceptions import PermissionDenied
+
+    from broadsheet.moderation.services import update_policy
+
+    reader = django_user_model.objects.create_user("reader", "r@example.org", "pw")
+    with pytest.raises(PermissionDenied):
+        update_policy(by=reader, mode=Mode.PUBLISH)
+    assert update_policy(by=None, hold_links=5).hold_links == 5
