@@ -32,7 +32,10 @@ def _publish_comments_at_once(request):
     request.getfixturevalue("transactional_db" if transactional else "db")
     from broadsheet.moderation.models import Mode, ModerationPolicy
 
-    ModerationPolicy.objects.update_or_create(pk=1, defaults={"mode": Mode.PUBLISH})
+    ModerationPolicy.objects.update_or_create(
+        pk=1,
+        defaults={"mode": Mode.PUBLISH, "rate_per_network": 0, "rate_per_email": 0},
+    )
 
 
 @pytest.fixture

@@ -145,7 +145,9 @@ def test_two_processes_on_one_data_directory_share_purges(tmp_path):
         check_writes_purge_across_processes(first, second)
 
 
-def test_two_processes_on_postgresql_and_redis_share_purges(tmp_path):
+@contextmanager
+def scale_out_env():
+    """A fresh PostgreSQL database and Redis database for two servers."""
     database_url = os.environ.get("SCALEOUT_DATABASE_URL") or os.environ.get(
         "DATABASE_URL"
     )
@@ -153,23 +155,26 @@ def test_two_processes_on_postgresql_and_redis_share_purges(tmp_path):
     if not database_url or not cache_url:
         pytest.skip("DATABASE_URL and CACHE_URL are needed for the scale-out test")
     import psycopg
+    import redis
 
     name = f"broadsheet_e2e_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(database_url, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     base = database_url.rsplit("/", 1)[0]
     redis_db = cache_url.rsplit("/", 1)[0] + "/7"
-    env = {
-        "DATABASE_URL": f"{base}/{name}",
-        "CACHE_URL": redis_db,
-        "BROADSHEET_SECRET_KEY": "scale-out-test-key-" + uuid.uuid4().hex,
-    }
+    redis.Redis.from_url(redis_db).flushdb()
     try:
-        import redis
-
-        redis.Redis.from_url(redis_db).flushdb()
-        with two_servers(tmp_path, env) as (first, second):
-            check_writes_purge_across_processes(first, second)
+        yield {
+            "DATABASE_URL": f"{base}/{name}",
+            "CACHE_URL": redis_db,
+            "BROADSHEET_SECRET_KEY": "scale-out-test-key-" + uuid.uuid4().hex,
+        }
     finally:
         with psycopg.connect(database_url, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_two_processes_on_postgresql_and_redis_share_purges(tmp_path):
+    with scale_out_env() as env:
+        with two_servers(tmp_path, env) as (first, second):
+            check_writes_purge_across_processes(first, second)

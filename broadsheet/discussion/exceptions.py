@@ -2,6 +2,7 @@ class CommentRefused(Exception):
     """A comment that cannot be posted; the message is shown to the reader."""
 
     status_code = 400
+    retry_after: int | None = None
 
 
 class CommentsClosed(CommentRefused):

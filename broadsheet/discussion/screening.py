@@ -40,6 +40,7 @@ class Verdict:
     reasons: list[str] = field(default_factory=list)
     message: str = ""
     status_code: int = 400
+    retry_after: int | None = None
 
 
 Screener = Callable[[Facts], Verdict]

@@ -43,9 +43,13 @@ def own_origins() -> tuple[str, ...]:
     return (f"https://{host}", f"http://{host}")
 
 
-def post_comment(article: Article, form_data: dict[str, Any], *, ip: str) -> Comment:
+def post_comment(
+    article: Article, form_data: dict[str, Any], *, ip: str, screened: bool = True
+) -> Comment:
     """Post a reader's comment from validated form data.
 
+    `screened=False` is for comments the system itself writes (the demo,
+    factories, imports): they skip the moderation checks and are published.
     Raises CommentsClosed when the article takes no comments, and CommentRefused
     when the parent is not a visible comment on this article or the screening
     rejects it.
@@ -73,12 +77,17 @@ def post_comment(article: Article, form_data: dict[str, Any], *, ip: str) -> Com
         ip_prefix=ip_prefix(ip),
         honeypot=form_data.get("url_confirm", ""),
     )
-    verdict = screening.screen(facts)
+    verdict = (
+        screening.screen(facts)
+        if screened
+        else screening.Verdict(screening.Decision.PUBLISH)
+    )
     if verdict.decision == screening.Decision.REJECT:
         refusal = CommentRefused(
             verdict.message or _("Your comment could not be accepted.")
         )
         refusal.status_code = verdict.status_code
+        refusal.retry_after = verdict.retry_after
         raise refusal
     comment = Comment(
         article=article,

@@ -126,7 +126,12 @@ def comment_post(request: HttpRequest) -> HttpResponse:
             article, form.cleaned_data, ip=request.META.get("REMOTE_ADDR", "")
         )
     except CommentRefused as refusal:
-        return _refuse(request, form, article, str(refusal), status=refusal.status_code)
+        response = _refuse(
+            request, form, article, str(refusal), status=refusal.status_code
+        )
+        if refusal.retry_after:
+            response["Retry-After"] = str(refusal.retry_after)
+        return response
     response = HttpResponseRedirect(comment_address(comment))
     response.status_code = 303  # See Other: the browser follows with a GET
     # While this cookie lasts the reader bypasses the shared page cache, so they

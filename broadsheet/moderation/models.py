@@ -44,6 +44,17 @@ class ModerationPolicy(models.Model):
         help_text=_("One per line; such comments are refused."),
     )
     max_length = models.PositiveIntegerField(_("maximum length"), default=10_000)
+    rate_per_network = models.PositiveSmallIntegerField(
+        _("comments per network per window"),
+        default=10,
+        help_text=_("From one /24 (IPv4) or /48 (IPv6). 0: no limit."),
+    )
+    rate_per_email = models.PositiveSmallIntegerField(
+        _("comments per e-mail per window"), default=5, help_text=_("0: no limit.")
+    )
+    rate_window_minutes = models.PositiveSmallIntegerField(
+        _("rate window (minutes)"), default=10
+    )
     close_after_days = models.PositiveSmallIntegerField(
         _("close comments after this many days"),
         null=True,

@@ -6,7 +6,9 @@ the reason it applied, in words a volunteer moderator reads in the queue.
 
 from __future__ import annotations
 
+import logging
 import re
+import sqlite3
 from datetime import timedelta
 
 from django.db.models import Q
@@ -16,12 +18,15 @@ from django.utils.translation import gettext as _
 from broadsheet.discussion.models import Comment
 from broadsheet.discussion.screening import Decision, Facts, Verdict
 from broadsheet.moderation.models import ArticlePolicy, Ban, Mode, ModerationPolicy
+from broadsheet.pagecache.stores import StoreUnavailable
+from broadsheet.pagecache.wiring import get_store
 from broadsheet.publishing.models import Article
 
 LINK = re.compile(
     r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|info|biz|ru|xyz)\b", re.I
 )
 DUPLICATE_WINDOW = timedelta(days=1)
+logger = logging.getLogger(__name__)
 
 
 def _has_word(text: str, word: str) -> bool:
@@ -81,6 +86,9 @@ def _refusal(facts: Facts, policy: ModerationPolicy) -> Verdict | None:
             message=_("You cannot comment on this site."),
             status_code=403,
         )
+    limited = _rate_limited(facts, policy)
+    if limited is not None:
+        return limited
     if len(facts.body) > policy.max_length:
         return Verdict(
             Decision.REJECT,
@@ -105,6 +113,38 @@ def _refusal(facts: Facts, policy: ModerationPolicy) -> Verdict | None:
             [_("duplicate of a recent comment")],
             message=_("You have already posted this comment."),
         )
+    return None
+
+
+def _rate_limited(facts: Facts, policy: ModerationPolicy) -> Verdict | None:
+    """Counted in the page cache's shared store, so every worker process and
+    every machine sees the same count. A store outage lets comments through."""
+    window = max(1, policy.rate_window_minutes) * 60
+    checks = []
+    if policy.rate_per_network and facts.ip_prefix:
+        checks.append(("network", facts.ip_prefix, policy.rate_per_network))
+    if policy.rate_per_email:
+        checks.append(("e-mail", facts.email_hmac, policy.rate_per_email))
+    for kind, who, limit in checks:
+        try:
+            count, reset_in = get_store().count(f"rate:{kind}:{who}", window=window)
+        except (StoreUnavailable, OSError, sqlite3.Error) as error:
+            logger.error("Rate limit not checked, store unavailable: %s", error)
+            return None
+        if count > limit:
+            reason = _(
+                "more than %(limit)d comments per %(minutes)d minutes from one %(kind)s"
+            ) % {"limit": limit, "minutes": window // 60, "kind": kind}
+            return Verdict(
+                Decision.REJECT,
+                [reason],
+                message=_(
+                    "You are posting too fast. Please wait a few minutes and "
+                    "post again; your text is kept below."
+                ),
+                status_code=429,
+                retry_after=reset_in,
+            )
     return None
 
 

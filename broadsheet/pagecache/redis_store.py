@@ -158,6 +158,16 @@ class RedisStore:
     def release(self, key: str) -> None:
         self._call(self.client.delete, self.prefix + "l:" + key)
 
+    def count(self, name: str, *, window: int) -> tuple[int, int]:
+        now = time.time()
+        start = now - now % window
+        key = f"{self.prefix}c:{name}@{int(start)}"
+        pipe = self.client.pipeline(transaction=True)
+        pipe.incr(key)
+        pipe.expire(key, window + 1)
+        count, _ = self._call(pipe.execute)
+        return int(count), max(1, int(start + window - now))
+
     def index(self, keys: Iterable[str], url: str) -> None:
         pipe = self.client.pipeline(transaction=False)
         for key in keys:

@@ -40,6 +40,7 @@ class Store(Protocol):
     def release(self, key: str) -> None: ...
     def urls_for(self, keys: Iterable[str]) -> list[str]: ...
     def index(self, keys: Iterable[str], url: str) -> None: ...
+    def count(self, name: str, *, window: int) -> tuple[int, int]: ...
 
 
 def _holder() -> str:
@@ -56,6 +57,8 @@ CREATE TABLE IF NOT EXISTS entries (
 CREATE INDEX IF NOT EXISTS entries_used ON entries (used_at);
 CREATE TABLE IF NOT EXISTS leases (
     key TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS counters (
+    name TEXT PRIMARY KEY, count INTEGER NOT NULL, expires_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS urls (
     surrogate TEXT NOT NULL, url TEXT NOT NULL, PRIMARY KEY (surrogate, url));
 """
@@ -217,6 +220,21 @@ class SQLiteStore:
         self.db.execute(
             "DELETE FROM leases WHERE key = ? AND holder = ?", (key, _holder())
         )
+
+    def count(self, name: str, *, window: int) -> tuple[int, int]:
+        """Add one to a counter shared by every process; (count so far, seconds
+        until it resets). Fixed windows of `window` seconds."""
+        now = time.time()
+        start = now - now % window
+        key = f"{name}@{int(start)}"
+        (count,) = self.db.execute(
+            "INSERT INTO counters (name, count, expires_at) VALUES (?, 1, ?) "
+            "ON CONFLICT (name) DO UPDATE SET count = count + 1 RETURNING count",
+            (key, start + window),
+        ).fetchone()
+        if count == 1:  # the first of a window sweeps the expired ones
+            self.db.execute("DELETE FROM counters WHERE expires_at < ?", (now,))
+        return count, max(1, int(start + window - now))
 
     def index(self, keys: Iterable[str], url: str) -> None:
         self.db.executemany(

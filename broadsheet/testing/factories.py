@@ -162,6 +162,7 @@ class CommentFactory(factory.django.DjangoModelFactory):
                 "body": kwargs["body"],
             },
             ip=ip,
+            screened=False,
         )
         changes = {}
         if status and status != comment.status:

@@ -16,8 +16,16 @@ from broadsheet.testing.factories import ArticleFactory, CommentFactory
 pytestmark = [pytest.mark.django_db, pytest.mark.moderation_policy]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_counters(page_store):
+    """Rate counters live in the page cache's store: a fresh one per test."""
+
+
 def policy(**fields) -> ModerationPolicy:
+    """The policy under test; rate limits off unless the test is about them."""
     fields.setdefault("mode", Mode.PUBLISH)
+    fields.setdefault("rate_per_network", 0)
+    fields.setdefault("rate_per_email", 0)
     return ModerationPolicy.objects.update_or_create(pk=1, defaults=fields)[0]
 
 
@@ -160,3 +168,50 @@ def test_only_moderators_change_the_policy(django_user_model):
     with pytest.raises(PermissionDenied):
         update_policy(by=reader, mode=Mode.PUBLISH)
     assert update_policy(by=None, hold_links=5).hold_links == 5
+
+
+@pytest.mark.parametrize(
+    ("limits", "reason"),
+    [
+        (
+            {"rate_per_network": 3},
+            "more than 3 comments per 10 minutes from one network",
+        ),
+        ({"rate_per_email": 3}, "more than 3 comments per 10 minutes from one e-mail"),
+    ],
+)
+def test_rate_limits_refuse_with_429_and_a_retry_time(limits, reason):
+    policy(**limits)
+    article = ArticleFactory()
+    for number in range(3):
+        email = "same@example.org" if "rate_per_email" in limits else f"{number}@x.org"
+        ip = "203.0.113.5" if "rate_per_network" in limits else f"198.51.{number}.1"
+        post(article, body=f"Comment number {number}.", email=email, ip=ip)
+    with pytest.raises(CommentRefused, match="posting too fast") as refusal:
+        post(article, body="One too many.", email="same@example.org", ip="203.0.113.5")
+    assert refusal.value.status_code == 429
+    assert 0 < refusal.value.retry_after <= 600
+    assert Comment.objects.count() == 3
+    # Another network and another e-mail are not affected.
+    assert post(article, body="Hello.", email="else@example.org", ip="192.0.2.9")
+
+
+def test_a_rate_limited_post_keeps_the_typed_text_and_says_when_to_retry(client, parse):
+    from broadsheet.discussion import tokens
+
+    policy(rate_per_network=1)
+    article = ArticleFactory()
+    form = {
+        "article": article.pk,
+        "token": tokens.make_token(article.pk),
+        "name": "Quick",
+        "email": "quick@example.org",
+        "body": "First.",
+    }
+    assert client.post("/comments/post/", form).status_code == 303
+    response = client.post("/comments/post/", {**form, "body": "Second, too soon."})
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    page = parse(response)
+    assert page.find("textarea").get_text().strip() == "Second, too soon."
+    assert "posting too fast" in page.get_text()
