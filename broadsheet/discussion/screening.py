@@ -53,6 +53,21 @@ def register_screener(screener: Screener) -> None:
     _screener = screener
 
 
+DecisionListener = Callable[[object, str], None]
+_listeners: list[DecisionListener] = []
+
+
+def register_decision_listener(listener: DecisionListener) -> None:
+    """Called with (comment, new status) after a moderator's decision commits."""
+    if listener not in _listeners:
+        _listeners.append(listener)
+
+
+def announce_decision(comment: object, status: str) -> None:
+    for listener in _listeners:
+        listener(comment, status)
+
+
 def screen(facts: Facts) -> Verdict:
     if facts.honeypot:
         return Verdict(Decision.REJECT, ["honeypot field filled in"])

@@ -123,4 +123,7 @@ def set_comment_status(comment: Comment, status: str, *, by: Any) -> Comment:
     with transaction.atomic():
         comment.save(update_fields=["status", "updated_at"])
         purge(key_for(comment.article))
+        transaction.on_commit(
+            lambda: screening.announce_decision(comment, comment.status)
+        )
     return comment

@@ -8,7 +8,11 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self) -> None:
-        from broadsheet.discussion.screening import register_screener
-        from broadsheet.moderation.screening import screen
+        from broadsheet.discussion.screening import (
+            register_decision_listener,
+            register_screener,
+        )
+        from broadsheet.moderation.screening import learn_from_decision, screen
 
         register_screener(screen)
+        register_decision_listener(learn_from_decision)

@@ -124,3 +124,45 @@ class Ban(models.Model):
 
     def __str__(self) -> str:
         return self.reason
+
+
+class ClassifierStateQuerySet(models.QuerySet):
+    def current(self) -> ClassifierState:
+        return self.filter(pk=1).first() or ClassifierState(pk=1)
+
+
+class ClassifierState(models.Model):
+    """How much the spam classifier has learnt; its version moves on each lesson."""
+
+    version = models.PositiveBigIntegerField(default=0)
+    spam_docs = models.PositiveIntegerField(default=0)
+    ham_docs = models.PositiveIntegerField(default=0)
+
+    objects = ClassifierStateQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"v{self.version}: {self.spam_docs} spam, {self.ham_docs} genuine"
+
+
+class TokenCount(models.Model):
+    """In how many spam and genuine comments a word or linked domain appeared."""
+
+    token = models.CharField(max_length=120, unique=True)
+    spam = models.PositiveIntegerField(default=0)
+    ham = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.token}: {self.spam}/{self.ham}"
+
+
+class Lesson(models.Model):
+    """A comment the classifier learnt from, so it learns from it once."""
+
+    comment = models.OneToOneField(
+        "discussion.Comment", on_delete=models.CASCADE, related_name="lesson"
+    )
+    is_spam = models.BooleanField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.comment_id}: {'spam' if self.is_spam else 'genuine'}"

@@ -11,13 +11,21 @@ import re
 import sqlite3
 from datetime import timedelta
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from broadsheet.discussion.models import Comment
 from broadsheet.discussion.screening import Decision, Facts, Verdict
-from broadsheet.moderation.models import ArticlePolicy, Ban, Mode, ModerationPolicy
+from broadsheet.moderation import classifier
+from broadsheet.moderation.models import (
+    ArticlePolicy,
+    Ban,
+    Lesson,
+    Mode,
+    ModerationPolicy,
+)
 from broadsheet.pagecache.stores import StoreUnavailable
 from broadsheet.pagecache.wiring import get_store
 from broadsheet.publishing.models import Article
@@ -26,6 +34,8 @@ LINK = re.compile(
     r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|info|biz|ru|xyz)\b", re.I
 )
 DUPLICATE_WINDOW = timedelta(days=1)
+HOLD_SCORE = 0.9  # held, with the score as a reason
+REFUSE_SCORE = 0.99  # refused outright, for commenters not yet known
 logger = logging.getLogger(__name__)
 
 
@@ -47,11 +57,22 @@ def screen(facts: Facts) -> Verdict:
     for word in ModerationPolicy.words(policy.suspect_words):
         if _has_word(text, word):
             reasons.append(_("suspect word “%(word)s”") % {"word": word})
+    known = _is_known(facts.email_hmac)
+    probability = classifier.spam_probability(f"{facts.name} {facts.body}")
+    if probability is not None and probability >= HOLD_SCORE:
+        reason = _("spam score %(score).2f") % {"score": probability}
+        if probability >= REFUSE_SCORE and not known:
+            return Verdict(
+                Decision.REJECT,
+                [reason],
+                message=_("Your comment looks like spam and was not posted."),
+            )
+        reasons.append(reason)
     override = ArticlePolicy.objects.filter(article_id=facts.article_id).first()
     mode = override.mode if override else policy.mode
     if mode == Mode.HOLD_ALL:
         reasons.append(_("every comment is held for review"))
-    elif mode == Mode.HOLD_FIRST_TIME and not _is_known(facts.email_hmac):
+    elif mode == Mode.HOLD_FIRST_TIME and not known:
         reasons.append(_("first-time commenter"))
     if reasons:
         return Verdict(Decision.HOLD, reasons)
@@ -146,6 +167,19 @@ def _rate_limited(facts: Facts, policy: ModerationPolicy) -> Verdict | None:
                 retry_after=reset_in,
             )
     return None
+
+
+def learn_from_decision(comment, status: str) -> None:
+    """Teach the classifier from a moderator's approve or spam decision, once."""
+    if status not in {Comment.Status.APPROVED, Comment.Status.SPAM}:
+        return
+    is_spam = status == Comment.Status.SPAM
+    with transaction.atomic():
+        _, created = Lesson.objects.get_or_create(
+            comment_id=comment.pk, defaults={"is_spam": is_spam}
+        )
+        if created:
+            classifier.learn(f"{comment.author_name} {comment.body}", spam=is_spam)
 
 
 def _is_known(email_hmac: str) -> bool:
