@@ -85,6 +85,7 @@ USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
+LOGIN_URL = "admin:login"
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
@@ -138,6 +139,13 @@ PAGE_CACHE = {
     "STORE_BYTES": CONFIG.page_cache_mb * 1024 * 1024,
     "MEMORY_BYTES": CONFIG.page_cache_memory_mb * 1024 * 1024,
     "BYPASS_COOKIES": ("sessionid", "bs_commenter"),
-    "SKIP_PREFIXES": ("/static/", "/admin/", "/healthz", "/comments/", "/support/"),
+    "SKIP_PREFIXES": (
+        "/static/",
+        "/admin/",
+        "/healthz",
+        "/comments/",
+        "/support/",
+        "/moderation/",
+    ),
     "FRONTS": CONFIG.purge_fronts,
 }

@@ -7,5 +7,6 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("comments/", include("broadsheet.discussion.urls")),
+    path("moderation/", include("broadsheet.moderation.urls")),
     path("", include("broadsheet.publishing.urls")),
 ]

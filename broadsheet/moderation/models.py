@@ -166,3 +166,32 @@ class Lesson(models.Model):
 
     def __str__(self) -> str:
         return f"{self.comment_id}: {'spam' if self.is_spam else 'genuine'}"
+
+
+class AuditEntry(models.Model):
+    """Who did what to which comment, when and why."""
+
+    class Action(models.TextChoices):
+        APPROVE = "approve", _("Approved")
+        REJECT = "reject", _("Rejected")
+        SPAM = "spam", _("Marked as spam")
+        BAN = "ban", _("Banned")
+        POLICY = "policy", _("Changed the policy")
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL
+    )
+    action = models.CharField(max_length=20, choices=Action.choices)
+    comment = models.ForeignKey(
+        "discussion.Comment", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    reason = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self) -> str:
+        return f"{self.actor} {self.action} {self.comment_id}"

@@ -8,8 +8,15 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from broadsheet.discussion import services as discussion_services
 from broadsheet.discussion.models import Comment
-from broadsheet.moderation.models import Ban, ModerationPolicy
+from broadsheet.moderation.models import AuditEntry, Ban, ModerationPolicy
+
+STATUS_FOR = {
+    AuditEntry.Action.APPROVE: Comment.Status.APPROVED,
+    AuditEntry.Action.REJECT: Comment.Status.REJECTED,
+    AuditEntry.Action.SPAM: Comment.Status.SPAM,
+}
 
 
 def _require(by: Any, permission: str) -> None:
@@ -45,10 +52,36 @@ def ban_commenter(
     if not (email or (prefix and comment.ip_prefix)):
         raise ValueError("A ban names an e-mail, a network prefix, or both.")
     with transaction.atomic():
-        return Ban.objects.create(
+        ban = Ban.objects.create(
             email_hmac=comment.email_hmac if email else "",
             ip_prefix=comment.ip_prefix if prefix else "",
             until=until,
             reason=reason,
             created_by=by,
         )
+        AuditEntry.objects.create(
+            actor=by, action=AuditEntry.Action.BAN, comment=comment, reason=reason
+        )
+    return ban
+
+
+def moderate_comments(
+    comments: list[Comment], action: str, *, by: Any, reason: str = ""
+) -> int:
+    """Approve, reject or mark as spam each comment, in one transaction, each
+    decision written to the audit log. Returns how many changed. Raises
+    PermissionDenied for non-moderators and ValueError for an unknown action."""
+    _require(by, "discussion.change_comment")
+    if action not in STATUS_FOR:
+        raise ValueError(f"Unknown moderation action {action!r}.")
+    changed = 0
+    with transaction.atomic():
+        for comment in comments:
+            if comment.status == STATUS_FOR[action]:
+                continue
+            discussion_services.set_comment_status(comment, STATUS_FOR[action], by=by)
+            AuditEntry.objects.create(
+                actor=by, action=action, comment=comment, reason=reason
+            )
+            changed += 1
+    return changed

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from broadsheet.moderation import views
+
+app_name = "moderation"
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("act/", views.act, name="act"),
+    path("log/", views.log, name="log"),
+]

@@ -1,0 +1,118 @@
+from datetime import datetime, time
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from broadsheet.discussion.models import Comment
+from broadsheet.moderation import services
+from broadsheet.moderation.forms import ModerationForm
+from broadsheet.moderation.models import AuditEntry
+
+TABS = {
+    "pending": Comment.Status.HELD,
+    "spam": Comment.Status.SPAM,
+    "approved": Comment.Status.APPROVED,
+    "rejected": Comment.Status.REJECTED,
+}
+PER_PAGE = 50
+MODERATE = "discussion.change_comment"
+
+
+@require_safe
+@login_required
+@permission_required(MODERATE, raise_exception=True)
+def queue(request: HttpRequest) -> HttpResponse:
+    tab = request.GET.get("tab", "pending")
+    if tab not in TABS:
+        tab = "pending"
+    comments = (
+        Comment.objects.filter(status=TABS[tab])
+        .select_related("article", "parent")
+        .order_by("created_at" if tab == "pending" else "-created_at")
+    )
+    page = Paginator(comments, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "moderation/queue.html",
+        {
+            "tab": tab,
+            "tabs": TABS,
+            "page_obj": page,
+            "histories": _histories(page.object_list),
+            "counts": dict(
+                Comment.objects.filter(status__in=TABS.values())
+                .values_list("status")
+                .annotate(n=Count("id"))
+            ),
+        },
+    )
+
+
+def _histories(comments) -> dict[str, dict[str, int]]:
+    """Each commenter's record (approved, rejected, spam), in one query."""
+    hmacs = {comment.email_hmac for comment in comments}
+    histories: dict[str, dict[str, int]] = {h: {} for h in hmacs}
+    rows = (
+        Comment.objects.filter(email_hmac__in=hmacs)
+        .values_list("email_hmac", "status")
+        .annotate(n=Count("id"))
+    )
+    for email_hmac, status, count in rows:
+        histories[email_hmac][status] = count
+    return histories
+
+
+@require_POST
+@login_required
+@permission_required(MODERATE, raise_exception=True)
+def act(request: HttpRequest) -> HttpResponse:
+    """Apply one action to the chosen comments, then back to the same tab."""
+    ids = [int(pk) for pk in request.POST.getlist("comments") if pk.isdigit()]
+    form = ModerationForm(request.POST, comment_ids=ids)
+    tab = request.POST.get("tab", "pending")
+    back = redirect(f"{request.path.rsplit('act/', 1)[0]}?tab={tab}")
+    if not form.is_valid():
+        return render(
+            request,
+            "moderation/act_refused.html",
+            {"form": form, "tab": tab},
+            status=400,
+        )
+    comments = list(Comment.objects.filter(pk__in=form.cleaned_data["comments"]))
+    data = form.cleaned_data
+    if data["action"] == AuditEntry.Action.BAN:
+        until = data["ban_until"]
+        for comment in comments:
+            services.ban_commenter(
+                comment,
+                reason=data["reason"],
+                by=request.user,
+                until=timezone.make_aware(datetime.combine(until, time.max))
+                if until
+                else None,
+                email=data["ban_email"],
+                prefix=data["ban_network"],
+            )
+        services.moderate_comments(
+            comments, AuditEntry.Action.REJECT, by=request.user, reason=data["reason"]
+        )
+    else:
+        services.moderate_comments(
+            comments, data["action"], by=request.user, reason=data["reason"]
+        )
+    return back
+
+
+@require_safe
+@login_required
+@permission_required("moderation.view_auditentry", raise_exception=True)
+def log(request: HttpRequest) -> HttpResponse:
+    entries = AuditEntry.objects.select_related("actor", "comment")
+    page = Paginator(entries, 100).get_page(request.GET.get("page"))
+    return render(request, "moderation/log.html", {"page_obj": page, "title": _("Log")})
