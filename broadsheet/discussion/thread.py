@@ -27,6 +27,7 @@ class Node:
     author_name: str
     card: str
     is_held: bool = False
+    is_removed: bool = False
     depth: int = 1
     replies: list[Node] = field(default_factory=list)
 
@@ -49,8 +50,11 @@ class Thread:
 
     @property
     def count(self) -> int:
-        """Approved comments: a held one shown to its own author does not count."""
-        return sum(1 for node in self.nodes.values() if not node.is_held)
+        """Approved comments: a held one shown to its own author, or the
+        placeholder of a removed one, does not count."""
+        return sum(
+            1 for node in self.nodes.values() if not (node.is_held or node.is_removed)
+        )
 
     def find(self, pk: object) -> Node | None:
         """The node of comment `pk` (an int or the text of one), if it is shown."""
@@ -80,8 +84,15 @@ def build_thread(rows: Iterable[tuple]) -> Thread:
     outdated: list[int] = []
     version = card_version()
     for pk, parent_id, author_name, card, made_by, status in rows:
-        node = Node(pk, parent_id, author_name, card, status == Comment.Status.HELD)
-        if made_by != version or not card:
+        node = Node(
+            pk,
+            parent_id,
+            author_name,
+            card,
+            is_held=status == Comment.Status.HELD,
+            is_removed=status == Comment.Status.DELETED,
+        )
+        if (made_by != version or not card) and not node.is_removed:
             outdated.append(pk)
         nodes[pk] = node
         parent = nodes.get(parent_id) if parent_id else None
@@ -93,10 +104,39 @@ def build_thread(rows: Iterable[tuple]) -> Thread:
     if outdated:
         for comment in Comment.objects.filter(pk__in=outdated):
             nodes[comment.pk].card = render_card(comment)
+    roots = _without_empty_placeholders(roots, nodes)
     return Thread(roots=roots, nodes=nodes)
 
 
-def thread_html(roots: list[Node], *, held_notice: str = "") -> str:
+def _without_empty_placeholders(
+    roots: list[Node], nodes: dict[int, Node]
+) -> list[Node]:
+    """A removed comment stays as a placeholder only while replies hang from it."""
+
+    # Post-order without recursion, deepest first, for very deep threads.
+    order: list[Node] = []
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(node.replies)
+    for node in reversed(order):
+        node.replies = [
+            reply
+            for reply in node.replies
+            if not (reply.is_removed and not reply.replies)
+        ]
+    kept = [root for root in roots if not (root.is_removed and not root.replies)]
+    for pk in [
+        pk for pk, node in nodes.items() if node.is_removed and not node.replies
+    ]:
+        del nodes[pk]
+    return kept
+
+
+def thread_html(
+    roots: list[Node], *, held_notice: str = "", removed_notice: str = ""
+) -> str:
     """The nested list items of these comments and all their replies.
 
     Iterative, so a chain of replies thousands deep cannot exhaust the stack.
@@ -108,11 +148,14 @@ def thread_html(roots: list[Node], *, held_notice: str = "") -> str:
         if isinstance(item, str):
             parts.append(item)
             continue
-        held = " held" if item.is_held else ""
-        parts.append(f'<li class="comment{held}" id="comment-{int(item.pk)}">')
+        state = " held" if item.is_held else " removed" if item.is_removed else ""
+        parts.append(f'<li class="comment{state}" id="comment-{int(item.pk)}">')
         if item.is_held:
             parts.append(f'<p class="awaiting">{escape(held_notice)}</p>')
-        parts.append(item.card)
+        if item.is_removed:
+            parts.append(f'<p class="removed-note">{escape(removed_notice)}</p>')
+        else:
+            parts.append(item.card)
         if item.replies:
             parts.append('<ol class="children">')
             stack.append("</ol></li>\n")

@@ -42,7 +42,8 @@ def own_comment_ids(request: HttpRequest) -> list[int]:
 def discussion_part(request: HttpRequest, article: Article) -> ArticlePart:
     """The discussion under an article: heading, threaded comments, reply form."""
     own = own_comment_ids(request)
-    shown = Q(status=Comment.Status.APPROVED)
+    # Removed comments come along as placeholders, kept only above replies.
+    shown = Q(status__in=[Comment.Status.APPROVED, Comment.Status.DELETED])
     if own:
         # The reader's own held comments, for them only: such requests bypass
         # the shared cache (they carry the commenter cookie).
@@ -54,6 +55,8 @@ def discussion_part(request: HttpRequest, article: Article) -> ArticlePart:
         .values_list(*THREAD_FIELDS)
     )
     replying_to = thread.find(request.GET.get("replyto"))
+    if replying_to is not None and (replying_to.is_removed or replying_to.is_held):
+        replying_to = None
     page = _comment_page(request, thread)
     form = CommentForm(
         initial={
@@ -69,6 +72,7 @@ def discussion_part(request: HttpRequest, article: Article) -> ArticlePart:
             "comments_html": thread_html(
                 thread.page(page),
                 held_notice=_("Your comment is awaiting moderation."),
+                removed_notice=_("This comment was removed."),
             ),
             "page": page,
             "pages": range(1, thread.page_count + 1) if thread.page_count > 1 else (),

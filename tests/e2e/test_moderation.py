@@ -17,7 +17,7 @@ MAKE = (
     "u, made = User.objects.get_or_create(username='volunteer');"
     "u.set_password('queue-keeper-2026'); u.is_staff = True; u.save();"
     "u.groups.add(Group.objects.get(name='Moderators'));"
-    "a = Article.objects.get(slug__contains='reservoirs');"
+    "a = Article.objects.exclude(slug__contains='reservoirs').first();"
     "c = [CommentFactory(article=a, status='held',"
     " body=f'Held for the queue {{n}} {tag}.') for n in range(3)];"
     "print(json.dumps([x.pk for x in c]))"

@@ -82,3 +82,18 @@ def test_posting_on_a_later_page_of_the_thread_lands_on_that_page(client, monkey
         "/comments/post/", {**form, "parent": tops[0].pk, "body": "On page one."}
     )
     assert "?cpage" not in first["Location"]
+
+
+def test_a_removed_comment_with_replies_leaves_a_placeholder(client, parse):
+    article = ArticleFactory(headline="Holes")
+    removed = CommentFactory(article=article, body="Something regrettable.")
+    reply = CommentFactory(article=article, parent=removed, body="A fair answer.")
+    lonely = CommentFactory(article=article, body="Gone without a trace.")
+    Comment.objects.filter(pk__in=[removed.pk, lonely.pk]).update(status="deleted")
+    page = parse(client.get(article.get_absolute_url()))
+    holder = page.find(id=f"comment-{removed.pk}")
+    assert holder.find(class_="removed-note").get_text() == "This comment was removed."
+    assert "Something regrettable." not in page.get_text()
+    assert holder.find(id=f"comment-{reply.pk}") is not None
+    assert page.find(id=f"comment-{lonely.pk}") is None
+    assert page.find(id="comments-title").get_text() == "1 response to “Holes”"
