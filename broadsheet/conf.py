@@ -71,6 +71,18 @@ def _words(value: str) -> list[str]:
     return [word for word in value.replace(",", " ").split() if word]
 
 
+def _networks(value: str) -> list[str]:
+    import ipaddress
+
+    networks = _words(value)
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError:
+            raise ValueError(f"{network!r} is not an address or network") from None
+    return networks
+
+
 def _default_data_dir() -> str:
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return str(Path(base) / "broadsheet")
@@ -202,6 +214,13 @@ VARIABLES: tuple[Variable, ...] = (
         "line costs a third of a cache hit.",
     ),
     Variable(
+        "BROADSHEET_TRUSTED_PROXIES",
+        "",
+        _networks,
+        "Addresses or networks of proxies in front (nginx, a load balancer) "
+        "whose X-Forwarded-For is believed, e.g. 127.0.0.1 10.0.0.0/8.",
+    ),
+    Variable(
         "BROADSHEET_LOG_LEVEL",
         "INFO",
         str.upper,
@@ -235,6 +254,7 @@ class Config:
     language: str
     trusted_origins: list[str]
     access_log: bool
+    trusted_proxies: list[str]
     log_level: str
     debug: bool
 

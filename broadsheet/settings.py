@@ -15,6 +15,7 @@ DEBUG = CONFIG.debug
 SITE_URL = CONFIG.site_url
 ALLOWED_HOSTS = [CONFIG.site_host, "localhost", "127.0.0.1", "[::1]"]
 CSRF_TRUSTED_ORIGINS = [CONFIG.site_url, *CONFIG.trusted_origins]
+TRUSTED_PROXIES = CONFIG.trusted_proxies
 
 INSTALLED_APPS = [
     "broadsheet.core",

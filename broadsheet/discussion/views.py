@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from broadsheet.core.clients import client_ip
 from broadsheet.core.origins import refuse_cross_site
 from broadsheet.discussion import services, tokens
 from broadsheet.discussion.exceptions import CommentRefused
@@ -127,7 +128,7 @@ def comment_post(request: HttpRequest) -> HttpResponse:
         )
     try:
         comment = services.post_comment(
-            article, form.cleaned_data, ip=request.META.get("REMOTE_ADDR", "")
+            article, form.cleaned_data, ip=client_ip(request)
         )
     except CommentRefused as refusal:
         response = _refuse(

@@ -20,6 +20,7 @@ def test_defaults_give_sqlite_in_the_data_dir(tmp_path):
         ("BROADSHEET_SITE_URL", "ftp://x", "BROADSHEET_SITE_URL is not valid"),
         ("BROADSHEET_DEBUG", "maybe", "BROADSHEET_DEBUG is not valid"),
         ("BROADSHEET_TIME_ZONE", "Mars/Olympus", "BROADSHEET_TIME_ZONE is not valid"),
+        ("BROADSHEET_TRUSTED_PROXIES", "10.0.0.0/8 nginx", "PROXIES is not valid"),
     ],
 )
 def test_a_bad_variable_is_named_in_one_sentence(name, value, fragment):
