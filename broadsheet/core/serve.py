@@ -22,6 +22,8 @@ def prepare(*, demo: bool) -> None:
     call_command("check")
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
+    # Comment cards made by an older template are rendered again, once.
+    call_command("refresh_cards", verbosity=0)
     if demo:
         from broadsheet.testing.demo import load_demo
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from broadsheet.moderation.models import AuditEntry
+from broadsheet.moderation.models import AuditEntry, Report
 
 ACTIONS = [
     (AuditEntry.Action.APPROVE, _("Approve")),
@@ -9,6 +9,17 @@ ACTIONS = [
     (AuditEntry.Action.SPAM, _("Spam")),
     (AuditEntry.Action.BAN, _("Ban")),
 ]
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("What is wrong with it?"),
+        choices=Report.Reason.choices,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Anything to add (optional)"), max_length=300, required=False
+    )
 
 
 class ModerationForm(forms.Form):

@@ -55,6 +55,11 @@ class ModerationPolicy(models.Model):
     rate_window_minutes = models.PositiveSmallIntegerField(
         _("rate window (minutes)"), default=10
     )
+    report_threshold = models.PositiveSmallIntegerField(
+        _("hold a comment reported by this many readers"),
+        default=3,
+        help_text=_("Readers are told apart by their network. 0: never."),
+    )
     close_after_days = models.PositiveSmallIntegerField(
         _("close comments after this many days"),
         null=True,
@@ -195,3 +200,31 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor} {self.action} {self.comment_id}"
+
+
+class Report(models.Model):
+    """A reader's report of a comment; one per comment and reader's network."""
+
+    class Reason(models.TextChoices):
+        SPAM = "spam", _("Spam or advertising")
+        ABUSE = "abuse", _("Abusive or hateful")
+        OFF_TOPIC = "off_topic", _("Off topic")
+        OTHER = "other", _("Something else")
+
+    comment = models.ForeignKey(
+        "discussion.Comment", on_delete=models.CASCADE, related_name="reports"
+    )
+    ip_prefix = models.CharField(max_length=50)
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "ip_prefix"], name="moderation_one_report_per_reader"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.comment_id}: {self.reason}"

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from broadsheet.discussion import services as discussion_services
 from broadsheet.discussion.models import Comment
-from broadsheet.moderation.models import AuditEntry, Ban, ModerationPolicy
+from broadsheet.moderation.models import AuditEntry, Ban, ModerationPolicy, Report
 
 STATUS_FOR = {
     AuditEntry.Action.APPROVE: Comment.Status.APPROVED,
@@ -85,3 +85,41 @@ def moderate_comments(
             )
             changed += 1
     return changed
+
+
+def report_comment(
+    comment: Comment, *, reason: str, note: str = "", ip: str
+) -> Report | None:
+    """Record a reader's report; enough distinct readers hold the comment for
+    review. A second report from the same network is ignored (returns None)."""
+    from broadsheet.discussion.services import ip_prefix
+
+    prefix = ip_prefix(ip) or ip
+    with transaction.atomic():
+        report, created = Report.objects.get_or_create(
+            comment=comment, ip_prefix=prefix, defaults={"reason": reason, "note": note}
+        )
+        if not created:
+            return None
+        threshold = ModerationPolicy.objects.current().report_threshold
+        count = Report.objects.filter(comment=comment).count()
+        if (
+            threshold
+            and count >= threshold
+            and comment.status == Comment.Status.APPROVED
+        ):
+            reasons = sorted(
+                set(
+                    Report.objects.filter(comment=comment).values_list(
+                        "reason", flat=True
+                    )
+                )
+            )
+            Comment.objects.filter(pk=comment.pk).update(
+                reasons=[f"reported by {count} readers: {', '.join(reasons)}"]
+            )
+            comment.refresh_from_db()
+            discussion_services.set_comment_status(
+                comment, Comment.Status.HELD, by=None
+            )
+    return report

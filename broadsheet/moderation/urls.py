@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.queue, name="queue"),
     path("act/", views.act, name="act"),
     path("log/", views.log, name="log"),
+    path("report/<int:pk>/", views.report, name="report"),
 ]

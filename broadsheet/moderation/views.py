@@ -4,18 +4,21 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from broadsheet.core.clients import client_ip
 from broadsheet.discussion.models import Comment
 from broadsheet.moderation import services
-from broadsheet.moderation.forms import ModerationForm
+from broadsheet.moderation.forms import ModerationForm, ReportForm
 from broadsheet.moderation.models import AuditEntry
 
 TABS = {
     "pending": Comment.Status.HELD,
+    "reported": None,
     "spam": Comment.Status.SPAM,
     "approved": Comment.Status.APPROVED,
     "rejected": Comment.Status.REJECTED,
@@ -31,9 +34,16 @@ def queue(request: HttpRequest) -> HttpResponse:
     tab = request.GET.get("tab", "pending")
     if tab not in TABS:
         tab = "pending"
+    if tab == "reported":
+        chosen = Comment.objects.filter(
+            reports__isnull=False,
+            status__in=[Comment.Status.HELD, Comment.Status.APPROVED],
+        ).distinct()
+    else:
+        chosen = Comment.objects.filter(status=TABS[tab])
     comments = (
-        Comment.objects.filter(status=TABS[tab])
-        .select_related("article", "parent")
+        chosen.select_related("article", "parent")
+        .annotate(report_count=Count("reports"))
         .order_by("created_at" if tab == "pending" else "-created_at")
     )
     page = Paginator(comments, PER_PAGE).get_page(request.GET.get("page"))
@@ -46,7 +56,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "histories": _histories(page.object_list),
             "counts": dict(
-                Comment.objects.filter(status__in=TABS.values())
+                Comment.objects.filter(status__in=[s for s in TABS.values() if s])
                 .values_list("status")
                 .annotate(n=Count("id"))
             ),
@@ -107,6 +117,28 @@ def act(request: HttpRequest) -> HttpResponse:
             comments, data["action"], by=request.user, reason=data["reason"]
         )
     return back
+
+
+@never_cache
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    """A reader reports a comment, with a reason; no account needed."""
+    comment = get_object_or_404(Comment.objects.approved(), pk=pk)
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.report_comment(
+            comment,
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+            ip=client_ip(request),
+        )
+        return render(request, "moderation/reported.html", {"comment": comment})
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "moderation/report.html",
+        {"comment": comment, "form": form},
+        status=status,
+    )
 
 
 @require_safe
