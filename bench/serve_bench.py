@@ -217,7 +217,7 @@ def post_comment(port: int, fields: dict, body: str, source: str) -> int:
         "127.0.0.1", port, timeout=10, source_address=(source, 0)
     )
     data = urllib.parse.urlencode(
-        {**fields, "name": "Bench Reader", "email": "bench@example.org", "body": body}
+        {"name": "Bench Reader", "email": "bench@example.org", **fields, "body": body}
     )
     connection.request(
         "POST",
