@@ -86,3 +86,13 @@ class CommentForm(forms.Form):
         if not name:
             raise ValidationError(_("Please give a name."))
         return name
+
+
+class CommentEditForm(forms.Form):
+    body = forms.CharField(
+        label=_("Comment"),
+        max_length=MAX_BODY,
+        validators=[reject_control_characters],
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Please write a comment before posting.")},
+    )

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import ipaddress
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from broadsheet.core.renderer import render_plain_text
@@ -126,4 +128,52 @@ def set_comment_status(comment: Comment, status: str, *, by: Any) -> Comment:
         transaction.on_commit(
             lambda: screening.announce_decision(comment, comment.status)
         )
+    return comment
+
+
+EDIT_WINDOW = timedelta(minutes=15)
+
+
+def can_change_own(comment: Comment) -> bool:
+    """Authors may edit or delete their comment for 15 minutes after posting."""
+    return (
+        comment.status in {Comment.Status.APPROVED, Comment.Status.HELD}
+        and timezone.now() - comment.created_at <= EDIT_WINDOW
+    )
+
+
+def edit_own_comment(comment: Comment, body: str) -> Comment:
+    """Replace the text of the author's own comment, within the edit window.
+
+    Raises CommentRefused when the window has passed."""
+    if not can_change_own(comment):
+        raise CommentRefused(_("Comments can be changed for 15 minutes after posting."))
+    comment.body = body
+    comment.body_html = render_plain_text(body, own_origins=own_origins())
+    with transaction.atomic():
+        refresh_card(comment)
+        comment.save(
+            update_fields=[
+                "body",
+                "body_html",
+                "card_html",
+                "card_version",
+                "updated_at",
+            ]
+        )
+        if comment.status == Comment.Status.APPROVED:
+            purge(key_for(comment.article))
+    return comment
+
+
+def delete_own_comment(comment: Comment) -> Comment:
+    """The author removes their comment; replies keep a placeholder above them.
+
+    Raises CommentRefused when the window has passed."""
+    if not can_change_own(comment):
+        raise CommentRefused(_("Comments can be changed for 15 minutes after posting."))
+    with transaction.atomic():
+        comment.status = Comment.Status.DELETED
+        comment.save(update_fields=["status", "updated_at"])
+        purge(key_for(comment.article))
     return comment

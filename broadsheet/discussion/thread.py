@@ -135,7 +135,11 @@ def _without_empty_placeholders(
 
 
 def thread_html(
-    roots: list[Node], *, held_notice: str = "", removed_notice: str = ""
+    roots: list[Node],
+    *,
+    held_notice: str = "",
+    removed_notice: str = "",
+    after_card: dict[int, str] | None = None,
 ) -> str:
     """The nested list items of these comments and all their replies.
 
@@ -156,6 +160,9 @@ def thread_html(
             parts.append(f'<p class="removed-note">{escape(removed_notice)}</p>')
         else:
             parts.append(item.card)
+            if after_card and item.pk in after_card:
+                # Rendered by a template for the comment's own author.
+                parts.append(after_card[item.pk])
         if item.replies:
             parts.append('<ol class="children">')
             stack.append("</ol></li>\n")

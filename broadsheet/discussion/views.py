@@ -1,8 +1,11 @@
 import logging
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -11,7 +14,7 @@ from broadsheet.core.clients import client_ip
 from broadsheet.core.origins import refuse_cross_site
 from broadsheet.discussion import services, tokens
 from broadsheet.discussion.exceptions import CommentRefused
-from broadsheet.discussion.forms import CommentForm
+from broadsheet.discussion.forms import CommentEditForm, CommentForm
 from broadsheet.discussion.models import Comment
 from broadsheet.discussion.thread import (
     THREAD_FIELDS,
@@ -74,6 +77,7 @@ def discussion_part(request: HttpRequest, article: Article) -> ArticlePart:
                 thread.page(page),
                 held_notice=_("Your comment is awaiting moderation."),
                 removed_notice=_("This comment was removed."),
+                after_card=_own_actions(own),
             ),
             "page": page,
             "pages": range(1, thread.page_count + 1) if thread.page_count > 1 else (),
@@ -82,6 +86,21 @@ def discussion_part(request: HttpRequest, article: Article) -> ArticlePart:
             "article": article,
         },
     )
+
+
+def _own_actions(own: list[int]) -> dict[int, str]:
+    """Edit and Delete links under the reader's own comments, while they may."""
+    if not own:
+        return {}
+    editable = Comment.objects.filter(
+        pk__in=own,
+        status__in=[Comment.Status.APPROVED, Comment.Status.HELD],
+        created_at__gte=timezone.now() - services.EDIT_WINDOW,
+    ).values_list("pk", flat=True)
+    return {
+        pk: render_to_string("discussion/_own_actions.html", {"pk": pk})
+        for pk in editable
+    }
 
 
 def _comment_page(request: HttpRequest, thread) -> int:
@@ -185,4 +204,58 @@ def _refuse(
         "discussion/comment_refused.html",
         {"form": form, "article": article, "message": message, "parent": parent},
         status=status,
+    )
+
+
+def _own_comment(request: HttpRequest, pk: int) -> Comment:
+    if pk not in own_comment_ids(request):
+        raise PermissionDenied(_("Only the author can change a comment."))
+    return get_object_or_404(Comment.objects.select_related("article"), pk=pk)
+
+
+@never_cache
+def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The author changes their comment's text, for 15 minutes after posting."""
+    comment = _own_comment(request, pk)
+    form = CommentEditForm(request.POST or None, initial={"body": comment.body})
+    message = ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_own_comment(comment, form.cleaned_data["body"])
+        except CommentRefused as refusal:
+            message = str(refusal)
+        else:
+            return HttpResponseRedirect(comment_address(comment))
+    elif not services.can_change_own(comment):
+        message = _("Comments can be changed for 15 minutes after posting.")
+    status = 403 if message else 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "discussion/comment_edit.html",
+        {"comment": comment, "form": form, "message": message},
+        status=status,
+    )
+
+
+@never_cache
+def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """The author removes their comment, after a confirmation."""
+    comment = _own_comment(request, pk)
+    message = ""
+    if request.method == "POST":
+        try:
+            services.delete_own_comment(comment)
+        except CommentRefused as refusal:
+            message = str(refusal)
+        else:
+            return HttpResponseRedirect(
+                comment.article.get_absolute_url() + "#comments"
+            )
+    elif not services.can_change_own(comment):
+        message = _("Comments can be changed for 15 minutes after posting.")
+    return render(
+        request,
+        "discussion/comment_delete.html",
+        {"comment": comment, "message": message},
+        status=403 if message else 200,
     )

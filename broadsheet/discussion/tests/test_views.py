@@ -254,3 +254,51 @@ def test_heading_counts_approved_comments_with_the_right_form(
     page = parse(client.get(article.get_absolute_url()))
     assert page.find(id="comments-title").get_text() == heading
     assert len(page.select(".comment")) == approved
+
+
+def test_the_author_edits_and_deletes_their_comment_within_15_minutes(client, parse):
+    article = ArticleFactory()
+    client.post(POST_URL, form_data(article, body="First draft, with a typo."))
+    comment = Comment.objects.get()
+    page = parse(client.get(article.get_absolute_url()))
+    actions = page.find(id=f"comment-{comment.pk}").find(class_="own-actions")
+    assert actions.find("a")["href"] == f"/comments/{comment.pk}/edit/"
+    response = client.post(f"/comments/{comment.pk}/edit/", {"body": "Second draft."})
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.body == "Second draft." and "Second draft." in comment.card_html
+    assert client.post(f"/comments/{comment.pk}/delete/").status_code == 302
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.DELETED
+
+
+def test_other_readers_cannot_change_a_comment(client):
+    from django.test import Client
+
+    article = ArticleFactory()
+    client.post(POST_URL, form_data(article))
+    comment = Comment.objects.get()
+    stranger = Client()
+    assert (
+        stranger.post(f"/comments/{comment.pk}/edit/", {"body": "Hacked"}).status_code
+        == 403
+    )
+    assert stranger.post(f"/comments/{comment.pk}/delete/").status_code == 403
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.APPROVED and comment.body != "Hacked"
+
+
+def test_after_15_minutes_the_comment_can_no_longer_be_changed(client, parse):
+    article = ArticleFactory()
+    client.post(POST_URL, form_data(article, body="Settled words."))
+    comment = Comment.objects.get()
+    Comment.objects.filter(pk=comment.pk).update(
+        created_at=comment.created_at - timedelta(minutes=16)
+    )
+    response = client.post(f"/comments/{comment.pk}/edit/", {"body": "Too late."})
+    assert response.status_code == 403
+    assert "15 minutes" in parse(response).get_text()
+    comment.refresh_from_db()
+    assert comment.body == "Settled words."
+    page = parse(client.get(article.get_absolute_url()))
+    assert page.find(class_="own-actions") is None
