@@ -53,6 +53,23 @@ def register_screener(screener: Screener) -> None:
     _screener = screener
 
 
+ClosingRule = Callable[[object], bool]
+_closing_rules: list[ClosingRule] = []
+
+
+def register_closing_rule(rule: ClosingRule) -> None:
+    """A rule that may close an article's comments (it returns True to close)."""
+    if rule not in _closing_rules:
+        _closing_rules.append(rule)
+
+
+def is_open(article) -> bool:
+    """Whether the article takes comments: its own switch, then the rules."""
+    if not (article.is_published and article.is_open_for_comments):
+        return False
+    return not any(rule(article) for rule in _closing_rules)
+
+
 DecisionListener = Callable[[object, str], None]
 _listeners: list[DecisionListener] = []
 

@@ -56,7 +56,7 @@ def post_comment(
     when the parent is not a visible comment on this article or the screening
     rejects it.
     """
-    if not (article.is_published and article.is_open_for_comments):
+    if not screening.is_open(article):
         raise CommentsClosed(_("Comments are closed on this article."))
     parent = None
     if form_data.get("parent"):

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from broadsheet.core.clients import client_ip
 from broadsheet.core.origins import refuse_cross_site
-from broadsheet.discussion import services, tokens
+from broadsheet.discussion import screening, services, tokens
 from broadsheet.discussion.exceptions import CommentRefused
 from broadsheet.discussion.forms import CommentEditForm, CommentForm
 from broadsheet.discussion.models import Comment
@@ -84,6 +84,7 @@ def discussion_part(request: HttpRequest, article: Article) -> ArticlePart:
             "form": form,
             "replying_to": replying_to,
             "article": article,
+            "is_open": screening.is_open(article),
         },
     )
 

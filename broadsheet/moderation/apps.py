@@ -9,10 +9,16 @@ class ModerationConfig(AppConfig):
 
     def ready(self) -> None:
         from broadsheet.discussion.screening import (
+            register_closing_rule,
             register_decision_listener,
             register_screener,
         )
-        from broadsheet.moderation.screening import learn_from_decision, screen
+        from broadsheet.moderation.screening import (
+            closed_by_age,
+            learn_from_decision,
+            screen,
+        )
 
         register_screener(screen)
         register_decision_listener(learn_from_decision)
+        register_closing_rule(closed_by_age)

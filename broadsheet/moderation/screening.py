@@ -169,6 +169,16 @@ def _rate_limited(facts: Facts, policy: ModerationPolicy) -> Verdict | None:
     return None
 
 
+def closed_by_age(article) -> bool:
+    """Comments close the policy's number of days after publication."""
+    days = ModerationPolicy.objects.current().close_after_days
+    return (
+        days is not None
+        and article.published_at is not None
+        and timezone.now() - article.published_at > timedelta(days=days)
+    )
+
+
 def learn_from_decision(comment, status: str) -> None:
     """Teach the classifier from a moderator's approve or spam decision, once."""
     if status not in {Comment.Status.APPROVED, Comment.Status.SPAM}:

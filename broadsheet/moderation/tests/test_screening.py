@@ -215,3 +215,15 @@ def test_a_rate_limited_post_keeps_the_typed_text_and_says_when_to_retry(client,
     page = parse(response)
     assert page.find("textarea").get_text().strip() == "Second, too soon."
     assert "posting too fast" in page.get_text()
+
+
+def test_an_article_past_the_closing_age_shows_no_form(client, parse):
+    policy(close_after_days=3)
+    old = ArticleFactory(published_at=timezone.now() - timedelta(days=4))
+    page = parse(client.get(old.get_absolute_url()))
+    assert page.find("form", class_="comment-form") is None
+    assert "Comments are closed." in page.find(id="respond").get_text()
+    recent = ArticleFactory(published_at=timezone.now() - timedelta(days=1))
+    assert parse(client.get(recent.get_absolute_url())).find(
+        "form", class_="comment-form"
+    )
