@@ -45,6 +45,12 @@ def _serve_parser(config: conf.Config) -> argparse.ArgumentParser:
         help=f"worker processes (BROADSHEET_WORKERS; now {config.workers})",
     )
     parser.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="do not start the background worker (run `broadsheet worker` "
+        "elsewhere instead, e.g. on one machine of many)",
+    )
+    parser.add_argument(
         "--demo",
         action="store_true",
         help="fill an empty database with invented demo content (adds nothing "
@@ -72,9 +78,13 @@ def main(argv: list[str] | None = None) -> int:
             port=options.port,
             workers=options.workers,
             demo=options.demo,
+            background=not options.no_worker,
         )
     from django.core.management import execute_from_command_line
 
+    if argv[:1] == ["worker"]:
+        # The background worker: mail and other tasks queued in the database.
+        argv = ["db_worker", "--queue-name", "*", *argv[1:]]
     execute_from_command_line(["broadsheet", *argv])
     return 0
 

@@ -71,6 +71,18 @@ def _words(value: str) -> list[str]:
     return [word for word in value.replace(",", " ").split() if word]
 
 
+def _smtp_url(value: str) -> str:
+    if value:
+        parts = urlsplit(value)
+        if parts.scheme not in {"smtp", "smtps", "smtp+starttls"} or not parts.hostname:
+            raise ValueError(f"{value!r} is not an smtp:// address")
+        try:
+            parts.port  # noqa: B018  (raises on a bad port)
+        except ValueError as error:
+            raise ValueError(str(error)) from None
+    return value
+
+
 def _networks(value: str) -> list[str]:
     import ipaddress
 
@@ -174,6 +186,19 @@ VARIABLES: tuple[Variable, ...] = (
         "varnish:http://127.0.0.1:6081 (xkey).",
     ),
     Variable(
+        "BROADSHEET_SMTP_URL",
+        "",
+        _smtp_url,
+        "Mail server, e.g. smtp+starttls://user:password@mail.example.org:587 "
+        "or smtp://127.0.0.1:25. Empty: no mail is sent (it is logged).",
+    ),
+    Variable(
+        "BROADSHEET_MAIL_FROM",
+        "",
+        str,
+        "Sender of the site's mail. Empty: noreply@ the site's host.",
+    ),
+    Variable(
         "BROADSHEET_HOST",
         "127.0.0.1",
         str,
@@ -247,6 +272,8 @@ class Config:
     page_cache_mb: int
     page_cache_memory_mb: int
     purge_fronts: list[str]
+    smtp_url: str
+    mail_from: str
     host: str
     port: int
     workers: int

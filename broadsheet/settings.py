@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "broadsheet.discussion",
     "broadsheet.moderation",
     "broadsheet.testing",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -150,3 +152,29 @@ PAGE_CACHE = {
     ),
     "FRONTS": CONFIG.purge_fronts,
 }
+
+# Background work: django-tasks with its database backend. A task enqueued in a
+# transaction is a row of that transaction: the outbox of our mail.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+    }
+}
+
+# Mail through any SMTP server; without one, mail is only logged.
+if CONFIG.smtp_url:
+    from urllib.parse import unquote, urlsplit
+
+    _smtp = urlsplit(CONFIG.smtp_url)
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _smtp.hostname
+    EMAIL_PORT = _smtp.port or (465 if _smtp.scheme == "smtps" else 25)
+    EMAIL_HOST_USER = unquote(_smtp.username or "")
+    EMAIL_HOST_PASSWORD = unquote(_smtp.password or "")
+    EMAIL_USE_SSL = _smtp.scheme == "smtps"
+    EMAIL_USE_TLS = _smtp.scheme == "smtp+starttls"
+    EMAIL_TIMEOUT = 10
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = CONFIG.mail_from or f"noreply@{CONFIG.site_host}"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -41,7 +41,10 @@ def test_serve_runs_two_workers_with_debug_off_and_survives_a_restart(tmp_path):
     port = free_port()
     server = start_server(data_dir, port=port)
     try:
-        assert len(children_of(server.process.pid)) >= 2
+        children = children_of(server.process.pid)
+        commands = [Path(f"/proc/{pid}/cmdline").read_bytes() for pid in children]
+        assert sum(b"broadsheet.cli\x00worker" in c for c in commands) == 1
+        assert len(children) >= 3  # two granian workers and the background worker
         key = (data_dir / "secret_key").read_text()
         assert (data_dir / "secret_key").stat().st_mode & 0o777 == 0o600
         status, headers, body = get(server.url + "/no-such-page/")

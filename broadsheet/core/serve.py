@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import subprocess
 import sys
+import threading
+import time
 
 import django
 from django.core.management import call_command
@@ -31,7 +34,48 @@ def prepare(*, demo: bool) -> None:
         logger.info("Demo content %s", "loaded" if created else "already present")
 
 
-def serve(*, host: str, port: int, workers: int, demo: bool) -> int:
+class SupervisedWorker:
+    """`broadsheet worker` in a child process, started again if it dies."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen | None = None
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="worker-supervisor")
+        self.thread.daemon = True
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def _run(self) -> None:
+        pause = 1.0
+        while not self.stopping.is_set():
+            started = time.monotonic()
+            self.process = subprocess.Popen(  # noqa: S603  (our own command)
+                [sys.executable, "-m", "broadsheet.cli", "worker"]
+            )
+            code = self.process.wait()
+            if self.stopping.is_set():
+                return
+            # A worker that keeps dying at once is restarted ever more slowly.
+            pause = 1.0 if time.monotonic() - started > 60 else min(pause * 2, 60)
+            logger.error(
+                "Background worker exited (%s); restarting in %.0f s", code, pause
+            )
+            self.stopping.wait(pause)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+def serve(
+    *, host: str, port: int, workers: int, demo: bool, background: bool = True
+) -> int:
     try:
         prepare(demo=demo)
     except SystemCheckError as error:
@@ -53,7 +97,10 @@ def serve(*, host: str, port: int, workers: int, demo: bool) -> int:
         workers,
         settings.DATA_DIR,
     )
-    Granian(
+    worker = SupervisedWorker()
+    if background:
+        worker.start()
+    server = Granian(
         target="broadsheet.wsgi:application",
         address=host,
         port=port,
@@ -64,5 +111,9 @@ def serve(*, host: str, port: int, workers: int, demo: bool) -> int:
         log_access_format=ACCESS_LOG_FORMAT,
         respawn_failed_workers=True,
         websockets=False,
-    ).serve()
+    )
+    try:
+        server.serve()
+    finally:
+        worker.stop()
     return 0

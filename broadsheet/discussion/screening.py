@@ -70,6 +70,22 @@ def is_open(article) -> bool:
     return not any(rule(article) for rule in _closing_rules)
 
 
+HeldListener = Callable[[object], None]
+_held_listeners: list[HeldListener] = []
+
+
+def register_held_listener(listener: HeldListener) -> None:
+    """Called with a comment held for review, inside the transaction that saves
+    it, so what it records (a mail to send) commits or rolls back with it."""
+    if listener not in _held_listeners:
+        _held_listeners.append(listener)
+
+
+def announce_held(comment: object) -> None:
+    for listener in _held_listeners:
+        listener(comment)
+
+
 DecisionListener = Callable[[object, str], None]
 _listeners: list[DecisionListener] = []
 

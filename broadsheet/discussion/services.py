@@ -111,6 +111,8 @@ def post_comment(
         comment.save(update_fields=["card_html", "card_version"])
         if comment.status == Comment.Status.APPROVED:
             purge(key_for(article))
+        elif comment.status == Comment.Status.HELD:
+            screening.announce_held(comment)
     return comment
 
 

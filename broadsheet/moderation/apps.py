@@ -11,6 +11,7 @@ class ModerationConfig(AppConfig):
         from broadsheet.discussion.screening import (
             register_closing_rule,
             register_decision_listener,
+            register_held_listener,
             register_screener,
         )
         from broadsheet.moderation.screening import (
@@ -18,7 +19,11 @@ class ModerationConfig(AppConfig):
             learn_from_decision,
             screen,
         )
+        from broadsheet.moderation.tasks import mail_moderators_about
 
         register_screener(screen)
         register_decision_listener(learn_from_decision)
         register_closing_rule(closed_by_age)
+        register_held_listener(
+            lambda comment: mail_moderators_about.enqueue(comment.pk)
+        )

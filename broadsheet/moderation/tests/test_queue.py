@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group
 
 from broadsheet.discussion.models import Comment
 from broadsheet.moderation.models import AuditEntry, Ban
+from broadsheet.moderation.roles import ensure_moderators_group
 from broadsheet.testing.factories import ArticleFactory, CommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def moderator(django_user_model, client):
     user = django_user_model.objects.create_user("mod", "mod@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user.groups.add(ensure_moderators_group())
     client.force_login(user)
     return user
 

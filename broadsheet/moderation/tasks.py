@@ -1,0 +1,64 @@
+"""Background work of the moderation app, run by `broadsheet worker`."""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django_tasks import task
+
+from broadsheet.discussion.models import Comment
+
+logger = logging.getLogger(__name__)
+MAX_ATTEMPTS = 6  # about an hour of retries: 1, 2, 4, 8, 16, 32 minutes
+
+
+def moderator_addresses() -> list[str]:
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name="Moderators")
+        .exclude(email="")
+    )
+    return sorted(set(users.values_list("email", flat=True)))
+
+
+@task()
+def mail_moderators_about(comment_id: int, attempt: int = 0) -> str:
+    """Tell the moderators a comment is waiting, with why it was held.
+
+    A mail server that fails is tried again later, with growing pauses."""
+    comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
+    if comment is None or comment.status != Comment.Status.HELD:
+        return "nothing to do"
+    recipients = moderator_addresses()
+    if not recipients:
+        return "no moderators with an e-mail address"
+    message = EmailMessage(
+        subject=f"[{comment.article.headline[:60]}] A comment is waiting for review",
+        body=render_to_string(
+            "moderation/mail/held_comment.txt",
+            {"comment": comment, "site_url": settings.SITE_URL},
+        ),
+        to=recipients,
+    )
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError) as error:
+        if attempt + 1 >= MAX_ATTEMPTS:
+            logger.error("Gave up mailing moderators about %s: %s", comment_id, error)
+            return "gave up"
+        delay = timedelta(minutes=2**attempt)
+        logger.warning(
+            "Mail to moderators failed (%s); trying again in %s", error, delay
+        )
+        mail_moderators_about.using(run_after=timezone.now() + delay).enqueue(
+            comment_id, attempt + 1
+        )
+        return "retry queued"
+    return "sent"

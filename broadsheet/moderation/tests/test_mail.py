@@ -1,0 +1,121 @@
+"""Mail to moderators through a real SMTP server on loopback (aiosmtpd)."""
+
+from __future__ import annotations
+
+import socket
+from datetime import timedelta
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from broadsheet.discussion import services
+from broadsheet.discussion.models import Comment
+from broadsheet.moderation.models import Mode, ModerationPolicy
+from broadsheet.moderation.roles import ensure_moderators_group
+from broadsheet.testing.factories import ArticleFactory
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.moderation_policy]
+
+
+class Inbox:
+    def __init__(self) -> None:
+        self.messages: list[tuple[list[str], str]] = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        self.messages.append((envelope.rcpt_tos, envelope.content.decode()))
+        return "250 Message accepted for delivery"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_port(settings):
+    port = free_port()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_TIMEOUT = 5
+    return port
+
+
+@pytest.fixture
+def moderators(django_user_model, page_store):
+    ModerationPolicy.objects.update_or_create(
+        pk=1,
+        defaults={"mode": Mode.HOLD_ALL, "rate_per_network": 0, "rate_per_email": 0},
+    )
+    group = ensure_moderators_group()
+    for name in ("ines", "tomas"):
+        user = django_user_model.objects.create_user(name, f"{name}@example.org", "pw")
+        user.groups.add(group)
+
+
+def post_held(body="Please look at this."):
+    return services.post_comment(
+        ArticleFactory(),
+        {"name": "Held Reader", "email": "held@example.org", "body": body},
+        ip="192.0.2.3",
+    )
+
+
+def run_worker() -> None:
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+
+
+def test_a_held_comment_is_mailed_to_every_moderator_with_its_reasons(
+    smtp_port, moderators
+):
+    inbox = Inbox()
+    server = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
+    server.start()
+    try:
+        comment = post_held()
+        assert comment.status == Comment.Status.HELD
+        assert inbox.messages == []  # sent by the worker, not by the post
+        run_worker()
+    finally:
+        server.stop()
+    [(recipients, content)] = inbox.messages
+    assert sorted(recipients) == ["ines@example.org", "tomas@example.org"]
+    assert "Please look at this." in content
+    assert "every comment is held for review" in content
+    assert "/moderation/" in content
+
+
+def test_posting_works_with_the_mail_server_down_and_mail_follows_later(
+    smtp_port, moderators
+):
+    comment = post_held(body="Posted while mail is down.")
+    assert Comment.objects.filter(pk=comment.pk).exists()
+    run_worker()  # nobody listens: the task queues a retry for later
+    retry = DBTaskResult.objects.filter(status="READY").get()
+    assert retry.run_after > timezone.now()
+    DBTaskResult.objects.filter(pk=retry.pk).update(
+        run_after=timezone.now() - timedelta(seconds=1)
+    )
+    inbox = Inbox()
+    server = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
+    server.start()
+    try:
+        run_worker()
+    finally:
+        server.stop()
+    assert len(inbox.messages) == 1
+    assert "Posted while mail is down." in inbox.messages[0][1]
+
+
+def test_a_rolled_back_post_leaves_no_mail_to_send(moderators):
+    from django.db import transaction
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        post_held()
+        raise RuntimeError("the request failed after the comment was saved")
+    assert not Comment.objects.exists()
+    assert not DBTaskResult.objects.exists()
