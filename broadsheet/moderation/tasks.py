@@ -8,24 +8,26 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
 from broadsheet.discussion.models import Comment
+from broadsheet.moderation.links import decision_path
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6  # about an hour of retries: 1, 2, 4, 8, 16, 32 minutes
 
 
-def moderator_addresses() -> list[str]:
-    users = (
+def moderators():
+    return (
         get_user_model()
         .objects.filter(is_active=True, groups__name="Moderators")
         .exclude(email="")
+        .distinct()
+        .order_by("pk")
     )
-    return sorted(set(users.values_list("email", flat=True)))
 
 
 @task()
@@ -36,19 +38,28 @@ def mail_moderators_about(comment_id: int, attempt: int = 0) -> str:
     comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
     if comment is None or comment.status != Comment.Status.HELD:
         return "nothing to do"
-    recipients = moderator_addresses()
+    recipients = list(moderators())
     if not recipients:
         return "no moderators with an e-mail address"
-    message = EmailMessage(
-        subject=f"[{comment.article.headline[:60]}] A comment is waiting for review",
-        body=render_to_string(
-            "moderation/mail/held_comment.txt",
-            {"comment": comment, "site_url": settings.SITE_URL},
-        ),
-        to=recipients,
-    )
+    # One message each: the one-click links are signed for their moderator.
+    messages = [
+        EmailMessage(
+            subject=f"[{comment.article.headline[:60]}] A comment awaits review",
+            body=render_to_string(
+                "moderation/mail/held_comment.txt",
+                {
+                    "comment": comment,
+                    "site_url": settings.SITE_URL,
+                    "approve": decision_path(comment.pk, "approve", user.pk),
+                    "reject": decision_path(comment.pk, "reject", user.pk),
+                },
+            ),
+            to=[user.email],
+        )
+        for user in recipients
+    ]
     try:
-        message.send()
+        get_connection().send_messages(messages)
     except (smtplib.SMTPException, OSError) as error:
         if attempt + 1 >= MAX_ATTEMPTS:
             logger.error("Gave up mailing moderators about %s: %s", comment_id, error)

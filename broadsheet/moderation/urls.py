@@ -8,4 +8,5 @@ urlpatterns = [
     path("act/", views.act, name="act"),
     path("log/", views.log, name="log"),
     path("report/<int:pk>/", views.report, name="report"),
+    path("decide/<str:token>/", views.decide, name="decide"),
 ]

@@ -1,5 +1,6 @@
 from datetime import datetime, time
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -14,6 +15,7 @@ from broadsheet.core.clients import client_ip
 from broadsheet.discussion.models import Comment
 from broadsheet.moderation import services
 from broadsheet.moderation.forms import ModerationForm, ReportForm
+from broadsheet.moderation.links import LinkInvalid, read_decision
 from broadsheet.moderation.models import AuditEntry
 
 TABS = {
@@ -148,3 +150,39 @@ def log(request: HttpRequest) -> HttpResponse:
     entries = AuditEntry.objects.select_related("actor", "comment")
     page = Paginator(entries, 100).get_page(request.GET.get("page"))
     return render(request, "moderation/log.html", {"page_obj": page, "title": _("Log")})
+
+
+@never_cache
+def decide(request: HttpRequest, token: str) -> HttpResponse:
+    """A decision from a moderator's mail: GET asks to confirm, POST acts."""
+    try:
+        decision = read_decision(token)
+    except LinkInvalid:
+        return render(
+            request,
+            "moderation/decide.html",
+            {"message": _("This link is damaged or more than 7 days old.")},
+            status=400,
+        )
+    user = get_user_model().objects.filter(pk=decision.user_id, is_active=True).first()
+    comment = (
+        Comment.objects.select_related("article").filter(pk=decision.comment_id).first()
+    )
+    if user is None or not user.has_perm(MODERATE) or comment is None:
+        return render(
+            request,
+            "moderation/decide.html",
+            {"message": _("This link no longer allows that decision.")},
+            status=403,
+        )
+    done = False
+    if request.method == "POST":
+        services.moderate_comments(
+            [comment], decision.action, by=user, reason=_("from the e-mail link")
+        )
+        done = True
+    return render(
+        request,
+        "moderation/decide.html",
+        {"comment": comment, "decision": decision, "done": done},
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 from datetime import timedelta
 
@@ -82,11 +83,17 @@ def test_a_held_comment_is_mailed_to_every_moderator_with_its_reasons(
         run_worker()
     finally:
         server.stop()
-    [(recipients, content)] = inbox.messages
-    assert sorted(recipients) == ["ines@example.org", "tomas@example.org"]
-    assert "Please look at this." in content
-    assert "every comment is held for review" in content
-    assert "/moderation/" in content
+    # One message each, since each carries links signed for its moderator.
+    assert sorted(to for (to,), _ in inbox.messages) == [
+        "ines@example.org",
+        "tomas@example.org",
+    ]
+    for _, content in inbox.messages:
+        assert "Please look at this." in content
+        assert "every comment is held for review" in content
+        assert "/moderation/decide/" in content
+    links = [re.findall(r"/moderation/decide/[^\s]+/", c) for _, c in inbox.messages]
+    assert links[0] != links[1]
 
 
 def test_posting_works_with_the_mail_server_down_and_mail_follows_later(
@@ -107,8 +114,8 @@ def test_posting_works_with_the_mail_server_down_and_mail_follows_later(
         run_worker()
     finally:
         server.stop()
-    assert len(inbox.messages) == 1
-    assert "Posted while mail is down." in inbox.messages[0][1]
+    assert len(inbox.messages) == 2
+    assert all("Posted while mail is down." in c for _, c in inbox.messages)
 
 
 def test_a_rolled_back_post_leaves_no_mail_to_send(moderators):
@@ -119,3 +126,33 @@ def test_a_rolled_back_post_leaves_no_mail_to_send(moderators):
         raise RuntimeError("the request failed after the comment was saved")
     assert not Comment.objects.exists()
     assert not DBTaskResult.objects.exists()
+
+
+def test_a_mailed_link_asks_to_confirm_then_approves_as_its_moderator(
+    client, parse, moderators, django_user_model
+):
+    from broadsheet.moderation.links import decision_path
+    from broadsheet.moderation.models import AuditEntry
+
+    comment = post_held(body="Approve me by mail.")
+    ines = django_user_model.objects.get(username="ines")
+    path = decision_path(comment.pk, "approve", ines.pk)
+    page = parse(client.get(path))  # what a link scanner does: nothing changes
+    assert page.find("h1").get_text() == "Approve this comment?"
+    assert Comment.objects.get(pk=comment.pk).status == Comment.Status.HELD
+    client.post(path)
+    assert Comment.objects.get(pk=comment.pk).status == Comment.Status.APPROVED
+    entry = AuditEntry.objects.get()
+    assert (entry.actor, entry.action) == (ines, "approve")
+
+
+def test_a_forged_or_stale_link_changes_nothing(client, moderators, django_user_model):
+    from broadsheet.moderation.links import decision_path
+
+    comment = post_held()
+    reader = django_user_model.objects.create_user("reader", "r@example.org", "pw")
+    assert client.post("/moderation/decide/not-a-token/").status_code == 400
+    assert (
+        client.post(decision_path(comment.pk, "approve", reader.pk)).status_code == 403
+    )
+    assert Comment.objects.get(pk=comment.pk).status == Comment.Status.HELD
