@@ -70,6 +70,10 @@ class CommentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": _("Please write a comment before posting.")},
     )
+    notify_replies = forms.BooleanField(
+        label=_("E-mail me when someone replies (you will be asked to confirm)"),
+        required=False,
+    )
     # The honeypot: hidden from people by CSS, filled in by naive bots.
     url_confirm = forms.CharField(
         label=_("Leave this field empty"), required=False, max_length=300

@@ -66,3 +66,26 @@ class Comment(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"{self.article.get_absolute_url()}#comment-{self.pk}"
+
+
+class ReplySubscription(models.Model):
+    """A commenter asked to be told of replies to their comment (double opt-in)."""
+
+    comment = models.OneToOneField(
+        Comment, on_delete=models.CASCADE, related_name="subscription"
+    )
+    email = models.EmailField(max_length=254)
+    is_confirmed = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    unsubscribed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reply subscription")
+        verbose_name_plural = _("reply subscriptions")
+
+    def __str__(self) -> str:
+        return f"replies to {self.comment_id}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.is_confirmed and self.unsubscribed_at is None

@@ -17,7 +17,11 @@ from broadsheet.discussion import screening
 from broadsheet.discussion.avatars import email_hmac
 from broadsheet.discussion.cards import refresh_card
 from broadsheet.discussion.exceptions import CommentRefused, CommentsClosed
-from broadsheet.discussion.models import Comment
+from broadsheet.discussion.models import Comment, ReplySubscription
+from broadsheet.discussion.tasks import (
+    send_reply_notice,
+    send_subscription_confirmation,
+)
 from broadsheet.pagecache.keys import key_for
 from broadsheet.pagecache.purge import purge
 from broadsheet.publishing.models import Article
@@ -111,9 +115,41 @@ def post_comment(
         comment.save(update_fields=["card_html", "card_version"])
         if comment.status == Comment.Status.APPROVED:
             purge(key_for(article))
+            _notify_subscriber(comment)
         elif comment.status == Comment.Status.HELD:
             screening.announce_held(comment)
+        if form_data.get("notify_replies"):
+            subscription = ReplySubscription.objects.create(
+                comment=comment, email=comment.author_email
+            )
+            # Queued in this transaction: no mail for a post that rolls back.
+            send_subscription_confirmation.enqueue(subscription.pk)
     return comment
+
+
+def _notify_subscriber(reply: Comment) -> None:
+    """Queue a notice to the parent's author, if they confirmed they want one."""
+    if not reply.parent_id:
+        return
+    subscription = (
+        ReplySubscription.objects.select_related("comment")
+        .filter(comment_id=reply.parent_id, is_confirmed=True, unsubscribed_at=None)
+        .first()
+    )
+    if subscription and subscription.comment.email_hmac != reply.email_hmac:
+        send_reply_notice.enqueue(subscription.pk, reply.pk)
+
+
+def confirm_subscription(subscription: ReplySubscription) -> None:
+    """The reader confirmed, from the link in their mail."""
+    ReplySubscription.objects.filter(pk=subscription.pk).update(is_confirmed=True)
+
+
+def unsubscribe(subscription: ReplySubscription) -> None:
+    """No more mail about this comment's replies."""
+    ReplySubscription.objects.filter(pk=subscription.pk).update(
+        unsubscribed_at=timezone.now()
+    )
 
 
 def set_comment_status(comment: Comment, status: str, *, by: Any) -> Comment:
@@ -123,9 +159,12 @@ def set_comment_status(comment: Comment, status: str, *, by: Any) -> Comment:
     """
     if by is not None and not by.has_perm("discussion.change_comment"):
         raise PermissionDenied("Only moderators change comments.")
+    was_approved = comment.status == Comment.Status.APPROVED
     comment.status = Comment.Status(status)
     with transaction.atomic():
         comment.save(update_fields=["status", "updated_at"])
+        if comment.status == Comment.Status.APPROVED and not was_approved:
+            _notify_subscriber(comment)
         purge(key_for(comment.article))
         transaction.on_commit(
             lambda: screening.announce_decision(comment, comment.status)

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from broadsheet.core.clients import client_ip
@@ -15,7 +16,8 @@ from broadsheet.core.origins import refuse_cross_site
 from broadsheet.discussion import screening, services, tokens
 from broadsheet.discussion.exceptions import CommentRefused
 from broadsheet.discussion.forms import CommentEditForm, CommentForm
-from broadsheet.discussion.models import Comment
+from broadsheet.discussion.models import Comment, ReplySubscription
+from broadsheet.discussion.tasks import read_subscription_token
 from broadsheet.discussion.thread import (
     THREAD_FIELDS,
     build_thread,
@@ -259,4 +261,44 @@ def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
         "discussion/comment_delete.html",
         {"comment": comment, "message": message},
         status=403 if message else 200,
+    )
+
+
+def _subscription(token: str) -> ReplySubscription:
+    pk = read_subscription_token(token)
+    if pk is None:
+        raise Http404(_("This link is damaged."))
+    return get_object_or_404(
+        ReplySubscription.objects.select_related("comment__article"), pk=pk
+    )
+
+
+@never_cache
+def subscription_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """Double opt-in: the mailed link shows a page; its button confirms."""
+    subscription = _subscription(token)
+    done = False
+    if request.method == "POST":
+        services.confirm_subscription(subscription)
+        done = True
+    return render(
+        request,
+        "discussion/subscription.html",
+        {"subscription": subscription, "done": done, "kind": "confirm"},
+    )
+
+
+@never_cache
+@csrf_exempt  # one-click unsubscribe (RFC 8058): mail programs POST without a form
+def subscription_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """Stop mail about replies: a page with a button, or a one-click POST."""
+    subscription = _subscription(token)
+    done = False
+    if request.method == "POST":
+        services.unsubscribe(subscription)
+        done = True
+    return render(
+        request,
+        "discussion/subscription.html",
+        {"subscription": subscription, "done": done, "kind": "unsubscribe"},
     )

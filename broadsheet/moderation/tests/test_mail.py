@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import socket
 from datetime import timedelta
 
 import pytest
@@ -17,23 +16,9 @@ from broadsheet.discussion.models import Comment
 from broadsheet.moderation.models import Mode, ModerationPolicy
 from broadsheet.moderation.roles import ensure_moderators_group
 from broadsheet.testing.factories import ArticleFactory
+from broadsheet.testing.smtp import Inbox, free_port
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.moderation_policy]
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[tuple[list[str], str]] = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
-        self.messages.append((envelope.rcpt_tos, envelope.content.decode()))
-        return "250 Message accepted for delivery"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
