@@ -3,23 +3,17 @@ subscription, and one notice per approved reply."""
 
 from __future__ import annotations
 
-import logging
-import smtplib
-from datetime import timedelta
-
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django_tasks import task
 
+from broadsheet.core.mail import send_or_retry
 from broadsheet.discussion.models import Comment, ReplySubscription
 
-logger = logging.getLogger(__name__)
 SALT = "broadsheet.discussion.subscription"
-MAX_ATTEMPTS = 6
 
 
 def subscription_token(subscription: ReplySubscription) -> str:
@@ -31,20 +25,6 @@ def read_subscription_token(token: str) -> int | None:
         return int(signing.loads(token, salt=SALT))
     except (signing.BadSignature, TypeError, ValueError):
         return None
-
-
-def _send(message: EmailMessage, retry, *args, attempt: int) -> str:
-    try:
-        message.send()
-    except (smtplib.SMTPException, OSError) as error:
-        if attempt + 1 >= MAX_ATTEMPTS:
-            logger.error("Gave up sending %r: %s", message.subject, error)
-            return "gave up"
-        delay = timedelta(minutes=2**attempt)
-        logger.warning("Mail failed (%s); trying again in %s", error, delay)
-        retry.using(run_after=timezone.now() + delay).enqueue(*args, attempt + 1)
-        return "retry queued"
-    return "sent"
 
 
 @task()
@@ -70,8 +50,8 @@ def send_subscription_confirmation(subscription_id: int, attempt: int = 0) -> st
         ),
         to=[subscription.email],
     )
-    return _send(
-        message, send_subscription_confirmation, subscription_id, attempt=attempt
+    return send_or_retry(
+        [message], send_subscription_confirmation, subscription_id, attempt=attempt
     )
 
 
@@ -106,4 +86,6 @@ def send_reply_notice(subscription_id: int, reply_id: int, attempt: int = 0) -> 
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
-    return _send(message, send_reply_notice, subscription_id, reply_id, attempt=attempt)
+    return send_or_retry(
+        [message], send_reply_notice, subscription_id, reply_id, attempt=attempt
+    )

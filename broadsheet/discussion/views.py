@@ -273,32 +273,29 @@ def _subscription(token: str) -> ReplySubscription:
     )
 
 
-@never_cache
-def subscription_confirm(request: HttpRequest, token: str) -> HttpResponse:
-    """Double opt-in: the mailed link shows a page; its button confirms."""
+def _subscription_page(
+    request: HttpRequest, token: str, kind: str, act
+) -> HttpResponse:
+    """The page of a mailed link: GET shows a button, POST does `act`."""
     subscription = _subscription(token)
-    done = False
-    if request.method == "POST":
-        services.confirm_subscription(subscription)
-        done = True
+    done = request.method == "POST"
+    if done:
+        act(subscription)
     return render(
         request,
         "discussion/subscription.html",
-        {"subscription": subscription, "done": done, "kind": "confirm"},
+        {"subscription": subscription, "done": done, "kind": kind},
     )
+
+
+@never_cache
+def subscription_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """Double opt-in: the mailed link shows a page; its button confirms."""
+    return _subscription_page(request, token, "confirm", services.confirm_subscription)
 
 
 @never_cache
 @csrf_exempt  # one-click unsubscribe (RFC 8058): mail programs POST without a form
 def subscription_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """Stop mail about replies: a page with a button, or a one-click POST."""
-    subscription = _subscription(token)
-    done = False
-    if request.method == "POST":
-        services.unsubscribe(subscription)
-        done = True
-    return render(
-        request,
-        "discussion/subscription.html",
-        {"subscription": subscription, "done": done, "kind": "unsubscribe"},
-    )
+    return _subscription_page(request, token, "unsubscribe", services.unsubscribe)

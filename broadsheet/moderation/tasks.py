@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import logging
-import smtplib
-from datetime import timedelta
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django_tasks import task
 
+from broadsheet.core.mail import send_or_retry
 from broadsheet.discussion.models import Comment
 from broadsheet.moderation.links import decision_path
-
-logger = logging.getLogger(__name__)
-MAX_ATTEMPTS = 6  # about an hour of retries: 1, 2, 4, 8, 16, 32 minutes
 
 
 def moderators():
@@ -58,18 +51,4 @@ def mail_moderators_about(comment_id: int, attempt: int = 0) -> str:
         )
         for user in recipients
     ]
-    try:
-        get_connection().send_messages(messages)
-    except (smtplib.SMTPException, OSError) as error:
-        if attempt + 1 >= MAX_ATTEMPTS:
-            logger.error("Gave up mailing moderators about %s: %s", comment_id, error)
-            return "gave up"
-        delay = timedelta(minutes=2**attempt)
-        logger.warning(
-            "Mail to moderators failed (%s); trying again in %s", error, delay
-        )
-        mail_moderators_about.using(run_after=timezone.now() + delay).enqueue(
-            comment_id, attempt + 1
-        )
-        return "retry queued"
-    return "sent"
+    return send_or_retry(messages, mail_moderators_about, comment_id, attempt=attempt)
