@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if argv[:1] == ["worker"]:
         # The background worker: mail and other tasks queued in the database.
-        argv = ["db_worker", "--queue-name", "*", *argv[1:]]
+        argv = ["worker", "--queue-name", "*", *argv[1:]]
     execute_from_command_line(["broadsheet", *argv])
     return 0
 

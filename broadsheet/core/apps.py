@@ -8,4 +8,5 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
-        from broadsheet.core import checks  # noqa: F401  (registers the checks)
+        # Registered on import: the system checks and the recurring jobs.
+        from broadsheet.core import checks, tasks  # noqa: F401

@@ -7,3 +7,9 @@ class CommentRefused(Exception):
 
 class CommentsClosed(CommentRefused):
     status_code = 403
+
+
+class EditWindowClosed(CommentRefused):
+    """The author's 15 minutes to change their comment have passed."""
+
+    status_code = 403

@@ -29,6 +29,9 @@ class Facts:
     email_hmac: str
     ip_prefix: str
     honeypot: str
+    # The comment whose author is changing its text: rate limits and the
+    # duplicate check leave it out.
+    editing_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,11 @@ from broadsheet.core.renderer import render_plain_text
 from broadsheet.discussion import screening
 from broadsheet.discussion.avatars import email_hmac
 from broadsheet.discussion.cards import refresh_card
-from broadsheet.discussion.exceptions import CommentRefused, CommentsClosed
+from broadsheet.discussion.exceptions import (
+    CommentRefused,
+    CommentsClosed,
+    EditWindowClosed,
+)
 from broadsheet.discussion.models import Comment, ReplySubscription
 from broadsheet.discussion.tasks import (
     send_reply_notice,
@@ -88,13 +92,7 @@ def post_comment(
         if screened
         else screening.Verdict(screening.Decision.PUBLISH)
     )
-    if verdict.decision == screening.Decision.REJECT:
-        refusal = CommentRefused(
-            verdict.message or _("Your comment could not be accepted.")
-        )
-        refusal.status_code = verdict.status_code
-        refusal.retry_after = verdict.retry_after
-        raise refusal
+    _refuse_if_rejected(verdict)
     comment = Comment(
         article=article,
         parent=parent,
@@ -186,25 +184,53 @@ def can_change_own(comment: Comment) -> bool:
 def edit_own_comment(comment: Comment, body: str) -> Comment:
     """Replace the text of the author's own comment, within the edit window.
 
-    Raises CommentRefused when the window has passed."""
+    The new text is screened like a new comment (rate limits aside): an edit
+    that would have been held takes a published comment back to the queue.
+    Raises CommentRefused when the window has passed or the screening refuses
+    the new text."""
     if not can_change_own(comment):
-        raise CommentRefused(_("Comments can be changed for 15 minutes after posting."))
+        raise EditWindowClosed(
+            _("Comments can be changed for 15 minutes after posting.")
+        )
+    verdict = screening.screen(
+        screening.Facts(
+            article_id=comment.article_id,
+            parent_id=comment.parent_id,
+            name=comment.author_name,
+            body=body,
+            email_hmac=comment.email_hmac,
+            ip_prefix=comment.ip_prefix,
+            honeypot="",
+            editing_id=comment.pk,
+        )
+    )
+    _refuse_if_rejected(verdict)
+    was_approved = comment.status == Comment.Status.APPROVED
     comment.body = body
     comment.body_html = render_plain_text(body, own_origins=own_origins())
+    fields = ["body", "body_html", "card_html", "card_version", "updated_at"]
+    if verdict.decision == screening.Decision.HOLD:
+        comment.status = Comment.Status.HELD
+        comment.reasons = [_("edited after posting"), *verdict.reasons]
+        fields += ["status", "reasons"]
     with transaction.atomic():
         refresh_card(comment)
-        comment.save(
-            update_fields=[
-                "body",
-                "body_html",
-                "card_html",
-                "card_version",
-                "updated_at",
-            ]
-        )
-        if comment.status == Comment.Status.APPROVED:
+        comment.save(update_fields=fields)
+        if was_approved:
             purge(key_for(comment.article))
+            if comment.status == Comment.Status.HELD:
+                screening.announce_held(comment)
     return comment
+
+
+def _refuse_if_rejected(verdict: screening.Verdict) -> None:
+    if verdict.decision == screening.Decision.REJECT:
+        refusal = CommentRefused(
+            verdict.message or _("Your comment could not be accepted.")
+        )
+        refusal.status_code = verdict.status_code
+        refusal.retry_after = verdict.retry_after
+        raise refusal
 
 
 def delete_own_comment(comment: Comment) -> Comment:
@@ -212,7 +238,9 @@ def delete_own_comment(comment: Comment) -> Comment:
 
     Raises CommentRefused when the window has passed."""
     if not can_change_own(comment):
-        raise CommentRefused(_("Comments can be changed for 15 minutes after posting."))
+        raise EditWindowClosed(
+            _("Comments can be changed for 15 minutes after posting.")
+        )
     with transaction.atomic():
         comment.status = Comment.Status.DELETED
         comment.save(update_fields=["status", "updated_at"])

@@ -221,17 +221,17 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The author changes their comment's text, for 15 minutes after posting."""
     comment = _own_comment(request, pk)
     form = CommentEditForm(request.POST or None, initial={"body": comment.body})
-    message = ""
+    message, status = "", 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_own_comment(comment, form.cleaned_data["body"])
         except CommentRefused as refusal:
-            message = str(refusal)
+            message, status = str(refusal), refusal.status_code
         else:
             return HttpResponseRedirect(comment_address(comment))
     elif not services.can_change_own(comment):
         message = _("Comments can be changed for 15 minutes after posting.")
-    status = 403 if message else 400 if request.method == "POST" else 200
+        status = 403
     return render(
         request,
         "discussion/comment_edit.html",

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from broadsheet.moderation.models import AuditEntry, Report
+from broadsheet.moderation.models import AuditEntry, MailPreference, Report
 
 ACTIONS = [
     (AuditEntry.Action.APPROVE, _("Approve")),
@@ -50,3 +50,10 @@ class ModerationForm(forms.Form):
             if not (data.get("ban_email") or data.get("ban_network")):
                 self.add_error("ban_email", _("Ban the e-mail, the network, or both."))
         return data
+
+
+class MailPreferenceForm(forms.ModelForm):
+    class Meta:
+        model = MailPreference
+        fields = ["frequency"]
+        widgets = {"frequency": forms.RadioSelect}

@@ -228,3 +228,32 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.comment_id}: {self.reason}"
+
+
+class MailPreference(models.Model):
+    """How a moderator wants to hear of held comments."""
+
+    class Frequency(models.TextChoices):
+        EACH = "each", _("One e-mail for each held comment")
+        DIGEST = "digest", _("One e-mail an hour listing the held comments")
+        NONE = "none", _("No e-mail; I look at the queue myself")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="moderation_mail",
+    )
+    frequency = models.CharField(
+        _("e-mail about held comments"),
+        max_length=10,
+        choices=Frequency.choices,
+        default=Frequency.EACH,
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("moderator's mail preference")
+        verbose_name_plural = _("moderators' mail preferences")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_frequency_display()}"

@@ -107,7 +107,7 @@ def _refusal(facts: Facts, policy: ModerationPolicy) -> Verdict | None:
             message=_("You cannot comment on this site."),
             status_code=403,
         )
-    limited = _rate_limited(facts, policy)
+    limited = None if facts.editing_id else _rate_limited(facts, policy)
     if limited is not None:
         return limited
     if len(facts.body) > policy.max_length:
@@ -125,9 +125,13 @@ def _refusal(facts: Facts, policy: ModerationPolicy) -> Verdict | None:
                 [_("banned word “%(word)s”") % {"word": word}],
                 message=_("Your comment contains a word that is not allowed here."),
             )
-    recent = Comment.objects.filter(
-        body=facts.body, created_at__gte=timezone.now() - DUPLICATE_WINDOW
-    ).filter(who)
+    recent = (
+        Comment.objects.filter(
+            body=facts.body, created_at__gte=timezone.now() - DUPLICATE_WINDOW
+        )
+        .filter(who)
+        .exclude(pk=facts.editing_id)
+    )
     if recent.exists():
         return Verdict(
             Decision.REJECT,

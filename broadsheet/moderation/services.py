@@ -10,7 +10,15 @@ from django.db import transaction
 
 from broadsheet.discussion import services as discussion_services
 from broadsheet.discussion.models import Comment
-from broadsheet.moderation.models import AuditEntry, Ban, ModerationPolicy, Report
+from broadsheet.moderation.models import (
+    AuditEntry,
+    Ban,
+    MailPreference,
+    ModerationPolicy,
+    Report,
+)
+from broadsheet.pagecache.keys import SITE
+from broadsheet.pagecache.purge import purge
 
 STATUS_FOR = {
     AuditEntry.Action.APPROVE: Comment.Status.APPROVED,
@@ -25,15 +33,33 @@ def _require(by: Any, permission: str) -> None:
 
 
 def update_policy(*, by: Any, **fields: Any) -> ModerationPolicy:
-    """Change the site's moderation policy; raises PermissionDenied for others."""
+    """Change the site's moderation policy; raises PermissionDenied for others.
+
+    A change to when comments close purges every page, since any article's
+    form may appear or go."""
     _require(by, "moderation.change_moderationpolicy")
     with transaction.atomic():
         policy = ModerationPolicy.objects.select_for_update().current()
+        closed_after = policy.close_after_days
         for name, value in fields.items():
             setattr(policy, name, value)
         policy.full_clean()
         policy.save()
+        if policy.close_after_days != closed_after:
+            purge(SITE)
     return policy
+
+
+def set_mail_preference(user: Any, frequency: str, *, by: Any) -> MailPreference:
+    """Choose how `user` hears of held comments: each, an hourly digest, or
+    none. Raises PermissionDenied unless `by` is that user and a moderator."""
+    if by != user:
+        raise PermissionDenied("Moderators choose their own mail.")
+    _require(by, "discussion.change_comment")
+    preference, _ = MailPreference.objects.update_or_create(
+        user=user, defaults={"frequency": MailPreference.Frequency(frequency)}
+    )
+    return preference
 
 
 def ban_commenter(

@@ -14,9 +14,13 @@ from django.views.decorators.http import require_POST, require_safe
 from broadsheet.core.clients import client_ip
 from broadsheet.discussion.models import Comment
 from broadsheet.moderation import services
-from broadsheet.moderation.forms import ModerationForm, ReportForm
+from broadsheet.moderation.forms import (
+    MailPreferenceForm,
+    ModerationForm,
+    ReportForm,
+)
 from broadsheet.moderation.links import LinkInvalid, read_decision
-from broadsheet.moderation.models import AuditEntry
+from broadsheet.moderation.models import AuditEntry, MailPreference
 
 TABS = {
     "pending": Comment.Status.HELD,
@@ -185,4 +189,26 @@ def decide(request: HttpRequest, token: str) -> HttpResponse:
         request,
         "moderation/decide.html",
         {"comment": comment, "decision": decision, "done": done},
+    )
+
+
+@never_cache
+@login_required
+@permission_required(MODERATE, raise_exception=True)
+def mail(request: HttpRequest) -> HttpResponse:
+    """A moderator chooses one mail per held comment, an hourly digest, or none."""
+    current = MailPreference.objects.filter(user=request.user).first()
+    form = MailPreferenceForm(request.POST or None, instance=current)
+    saved = False
+    if request.method == "POST" and form.is_valid():
+        services.set_mail_preference(
+            request.user, form.cleaned_data["frequency"], by=request.user
+        )
+        saved = True
+    status = 400 if request.method == "POST" and not saved else 200
+    return render(
+        request,
+        "moderation/mail.html",
+        {"form": form, "saved": saved, "title": _("Your e-mail")},
+        status=status,
     )

@@ -13,34 +13,10 @@ from django_tasks_db.models import DBTaskResult
 
 from broadsheet.discussion import services
 from broadsheet.discussion.models import Comment
-from broadsheet.moderation.models import Mode, ModerationPolicy
-from broadsheet.moderation.roles import ensure_moderators_group
 from broadsheet.testing.factories import ArticleFactory
-from broadsheet.testing.smtp import Inbox, free_port
+from broadsheet.testing.smtp import Inbox
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.moderation_policy]
-
-
-@pytest.fixture
-def smtp_port(settings):
-    port = free_port()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_TIMEOUT = 5
-    return port
-
-
-@pytest.fixture
-def moderators(django_user_model, page_store):
-    ModerationPolicy.objects.update_or_create(
-        pk=1,
-        defaults={"mode": Mode.HOLD_ALL, "rate_per_network": 0, "rate_per_email": 0},
-    )
-    group = ensure_moderators_group()
-    for name in ("ines", "tomas"):
-        user = django_user_model.objects.create_user(name, f"{name}@example.org", "pw")
-        user.groups.add(group)
 
 
 def post_held(body="Please look at this."):

@@ -125,3 +125,45 @@ def test_readers_and_plain_staff_cannot_moderate(client, django_user_model):
     )
     assert response.status_code == 403
     assert Comment.objects.get(pk=comment.pk).status == "held"
+
+
+def test_a_moderator_chooses_the_hourly_digest_and_the_choice_is_kept(
+    client, parse, moderator
+):
+    from broadsheet.moderation.models import MailPreference
+    from broadsheet.moderation.tasks import moderators
+
+    page = parse(client.get("/moderation/mail/"))
+    assert page.find("input", attrs={"value": "each"}).has_attr("checked")
+    assert "Mail goes to mod@example.org." in page.get_text()
+    assert client.post("/moderation/mail/", {"frequency": "digest"}).status_code == 200
+    assert MailPreference.objects.get(user=moderator).frequency == "digest"
+    assert list(moderators("digest")) == [moderator]
+    assert list(moderators("each")) == []
+    page = parse(client.get("/moderation/mail/"))
+    assert page.find("input", attrs={"value": "digest"}).has_attr("checked")
+
+
+def test_a_bad_mail_choice_gets_a_400_and_changes_nothing(client, parse, moderator):
+    from broadsheet.moderation.models import MailPreference
+
+    response = client.post("/moderation/mail/", {"frequency": "weekly"})
+    assert response.status_code == 400
+    assert "Select a valid choice" in parse(response).get_text()
+    assert not MailPreference.objects.exists()
+
+
+def test_readers_and_staff_without_the_role_cannot_choose_moderation_mail(
+    client, django_user_model
+):
+    staff = django_user_model.objects.create_user("writer", "w@example.org", "pw")
+    client.force_login(staff)
+    assert client.get("/moderation/mail/").status_code == 403
+
+
+def test_superusers_hear_of_held_comments_like_moderators(django_user_model):
+    from broadsheet.moderation.tasks import moderators
+
+    boss = django_user_model.objects.create_superuser("boss", "b@example.org", "pw")
+    django_user_model.objects.create_user("writer", "w@example.org", "pw")
+    assert list(moderators()) == [boss]
