@@ -1,5 +1,5 @@
 """The address a request came from, trusting X-Forwarded-For only from proxies
-the operator listed (BROADSHEET_TRUSTED_PROXIES)."""
+the operator listed (BROADSHEET_TRUSTED_PROXIES), and the network it is kept as."""
 
 from __future__ import annotations
 
@@ -39,3 +39,15 @@ def client_ip(request: HttpRequest) -> str:
             except ValueError:
                 return remote  # a forged or broken header: keep what we know
     return remote
+
+
+def ip_prefix(address: str) -> str:
+    """The network a reader posts from, not the address: IPv4 /24, IPv6 /48."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return ""
+    if ip.version == 6 and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    length = 24 if ip.version == 4 else 48
+    return str(ipaddress.ip_network(f"{ip}/{length}", strict=False))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 from datetime import timedelta
 from typing import Any
 
@@ -12,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from broadsheet.core.clients import ip_prefix
 from broadsheet.core.renderer import render_plain_text
 from broadsheet.discussion import screening
 from broadsheet.discussion.avatars import email_hmac
@@ -34,18 +34,6 @@ STATUS_FOR = {
     screening.Decision.PUBLISH: Comment.Status.APPROVED,
     screening.Decision.HOLD: Comment.Status.HELD,
 }
-
-
-def ip_prefix(address: str) -> str:
-    """The network a reader posts from, not the address: IPv4 /24, IPv6 /48."""
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return ""
-    if ip.version == 6 and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    length = 24 if ip.version == 4 else 48
-    return str(ipaddress.ip_network(f"{ip}/{length}", strict=False))
 
 
 def own_origins() -> tuple[str, ...]:

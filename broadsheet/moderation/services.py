@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from broadsheet.core.clients import ip_prefix
 from broadsheet.discussion import services as discussion_services
 from broadsheet.discussion.models import Comment
 from broadsheet.moderation.models import (
@@ -118,8 +119,6 @@ def report_comment(
 ) -> Report | None:
     """Record a reader's report; enough distinct readers hold the comment for
     review. A second report from the same network is ignored (returns None)."""
-    from broadsheet.discussion.services import ip_prefix
-
     prefix = ip_prefix(ip) or ip
     with transaction.atomic():
         report, created = Report.objects.get_or_create(
