@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "broadsheet.publishing",
     "broadsheet.discussion",
     "broadsheet.moderation",
+    "broadsheet.staff",
     "broadsheet.testing",
     "django_tasks",
     "django_tasks_db",
@@ -88,7 +89,10 @@ USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "staff:login"
+LOGIN_REDIRECT_URL = "admin:index"
+# A reset link works for one hour (and once: it changes with the password).
+PASSWORD_RESET_TIMEOUT = 3600
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {

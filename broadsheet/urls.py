@@ -2,10 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from broadsheet.core import views as core_views
+from broadsheet.staff.views import SignInView
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    # The admin signs in through the same throttled page as everyone else.
+    path("admin/login/", SignInView.as_view(), name="admin_login"),
     path("admin/", admin.site.urls),
+    path("accounts/", include("broadsheet.staff.urls")),
     path("comments/", include("broadsheet.discussion.urls")),
     path("moderation/", include("broadsheet.moderation.urls")),
     path("", include("broadsheet.publishing.urls")),

@@ -13,6 +13,7 @@ PERMISSIONS = [
     ("moderation", "view_auditentry"),
     ("moderation", "add_articlepolicy"),
     ("moderation", "change_articlepolicy"),
+    ("moderation", "delete_articlepolicy"),
     ("moderation", "view_articlepolicy"),
 ]
 

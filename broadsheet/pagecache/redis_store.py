@@ -168,6 +168,11 @@ class RedisStore:
         count, _ = self._call(pipe.execute)
         return int(count), max(1, int(start + window - now))
 
+    def peek(self, name: str, *, window: int) -> int:
+        now = time.time()
+        key = f"{self.prefix}c:{name}@{int(now - now % window)}"
+        return int(self._call(self.client.get, key) or 0)
+
     def index(self, keys: Iterable[str], url: str) -> None:
         pipe = self.client.pipeline(transaction=False)
         for key in keys:

@@ -41,6 +41,7 @@ class Store(Protocol):
     def urls_for(self, keys: Iterable[str]) -> list[str]: ...
     def index(self, keys: Iterable[str], url: str) -> None: ...
     def count(self, name: str, *, window: int) -> tuple[int, int]: ...
+    def peek(self, name: str, *, window: int) -> int: ...
 
 
 def _holder() -> str:
@@ -235,6 +236,15 @@ class SQLiteStore:
         if count == 1:  # the first of a window sweeps the expired ones
             self.db.execute("DELETE FROM counters WHERE expires_at < ?", (now,))
         return count, max(1, int(start + window - now))
+
+    def peek(self, name: str, *, window: int) -> int:
+        """A counter's value in the current window, without adding to it."""
+        now = time.time()
+        row = self.db.execute(
+            "SELECT count FROM counters WHERE name = ?",
+            (f"{name}@{int(now - now % window)}",),
+        ).fetchone()
+        return row[0] if row else 0
 
     def index(self, keys: Iterable[str], url: str) -> None:
         self.db.executemany(

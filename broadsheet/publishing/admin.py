@@ -112,7 +112,20 @@ class ArticleAdmin(admin.ModelAdmin):
     )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("section")
+        # Contributors cannot list, open or reach by ID anyone else's draft.
+        articles = super().get_queryset(request).select_related("section")
+        return articles.editable_by(request.user)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if not request.user.has_perm("publishing.publish_article"):
+            status = form.base_fields["status"]
+            status.choices = [
+                (value, label)
+                for value, label in status.choices
+                if value in Article.CONTRIBUTOR_STATUSES
+            ]
+        return form
 
     def save_model(self, request, obj, form, change) -> None:
         services.save_article(obj, by=request.user)

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -137,6 +140,13 @@ class ArticleQuerySet(models.QuerySet):
     def latest_first(self) -> ArticleQuerySet:
         return self.order_by("-published_at", "-pk")
 
+    def editable_by(self, user: Any) -> ArticleQuerySet:
+        """What a staff member may open in the editor: everything for editors,
+        their own drafts and pieces in review for contributors."""
+        if user.has_perm("publishing.change_any_article"):
+            return self
+        return self.filter(created_by=user, status__in=Article.CONTRIBUTOR_STATUSES)
+
 
 class Article(models.Model):
     class Kind(models.TextChoices):
@@ -149,6 +159,9 @@ class Article(models.Model):
         IN_REVIEW = "in_review", _("In review")
         SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
+
+    # What a contributor may set, and the states of the pieces they may edit.
+    CONTRIBUTOR_STATUSES = (Status.DRAFT, Status.IN_REVIEW)
 
     class AppealChoice(models.TextChoices):
         SITE_DEFAULT = "default", _("The site-wide default")
@@ -237,6 +250,15 @@ class Article(models.Model):
         help_text=_("Empty: the site's default disclaimer."),
     )
     is_open_for_comments = models.BooleanField(_("comments open"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -246,6 +268,10 @@ class Article(models.Model):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [
+            ("publish_article", _("Can publish and schedule articles")),
+            ("change_any_article", _("Can edit anyone's articles")),
+        ]
         indexes = [models.Index(fields=["status", "-published_at"])]
         constraints = [
             models.CheckConstraint(

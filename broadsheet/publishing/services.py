@@ -32,14 +32,39 @@ def _require(by: Any, permission: str) -> None:
         raise PermissionDenied(f"Missing permission {permission}.")
 
 
-def save_article(article: Article, *, by: Any) -> Article:
-    """Render the body once and save; a published article without a date gets now.
-
-    Raises PermissionDenied when `by` may not change articles.
-    """
+def _require_article(article: Article, by: Any) -> None:
+    """Contributors keep to their own drafts and pieces in review; only
+    publishers may put an article in the published or scheduled state."""
     _require(
         by, "publishing.change_article" if article.pk else "publishing.add_article"
     )
+    if by is None:
+        return
+    stored = (
+        Article.objects.filter(pk=article.pk).values("status", "created_by").first()
+        if article.pk
+        else None
+    )
+    if stored and not by.has_perm("publishing.change_any_article"):
+        if stored["created_by"] != by.pk or (
+            stored["status"] not in Article.CONTRIBUTOR_STATUSES
+        ):
+            raise PermissionDenied("Contributors edit only their own drafts.")
+    going_out = article.status not in Article.CONTRIBUTOR_STATUSES
+    if going_out and not by.has_perm("publishing.publish_article"):
+        if not stored or stored["status"] != article.status:
+            raise PermissionDenied("Only editors publish or schedule articles.")
+
+
+def save_article(article: Article, *, by: Any) -> Article:
+    """Render the body once and save; a published article without a date gets now.
+
+    Raises PermissionDenied when `by` may not change this article or give it
+    this status.
+    """
+    _require_article(article, by)
+    if article.pk is None and by is not None:
+        article.created_by = by
     rendered = render_markdown(article.body)
     article.body_html = rendered.html
     article.body_paragraph_ends = rendered.paragraph_ends
@@ -67,8 +92,10 @@ def create_article(
 
 
 def set_bylines(article: Article, authors: Sequence[Author], *, by: Any) -> None:
-    """Replace the article's bylines with these authors, in this order."""
-    _require(by, "publishing.change_article")
+    """Replace the article's bylines with these authors, in this order.
+
+    Raises PermissionDenied when `by` may not change this article."""
+    _require_article(article, by)
     with transaction.atomic():
         article.bylines.all().delete()
         Byline.objects.bulk_create(
@@ -78,9 +105,15 @@ def set_bylines(article: Article, authors: Sequence[Author], *, by: Any) -> None
         purge(key_for(article), LIST_KEY, *(key_for(author) for author in authors))
 
 
+def submit_for_review(article: Article, *, by: Any) -> Article:
+    """A draft goes to the editors; raises PermissionDenied for others' drafts."""
+    article.status = Article.Status.IN_REVIEW
+    return save_article(article, by=by)
+
+
 def publish_article(article: Article, *, by: Any, at=None) -> Article:
     """Publish now, or at `at`; raises PermissionDenied for non-publishers."""
-    _require(by, "publishing.change_article")
+    _require(by, "publishing.publish_article")
     article.published_at = at or article.published_at or timezone.now()
     article.status = (
         Article.Status.SCHEDULED

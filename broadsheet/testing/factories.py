@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -24,6 +26,7 @@ from broadsheet.publishing.models import (
     Section,
     Tag,
 )
+from broadsheet.staff.roles import sync_roles
 
 SENTENCES = [
     "The council published its budget late on a Friday, which is rarely a good sign.",
@@ -177,6 +180,27 @@ class CommentFactory(factory.django.DjangoModelFactory):
         return comment
 
 
+class StaffFactory(factory.django.DjangoModelFactory):
+    """A staff member in one role's group: `StaffFactory(role="Editors")`."""
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"staff{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    is_staff = True
+    password = factory.django.Password("a long pass phrase")
+
+    @factory.post_generation
+    def role(user, create, name, **kwargs) -> None:
+        if create and name:
+            if not Group.objects.filter(name=name).exists():
+                sync_roles()  # a transactional test flushed what migrations made
+            user.groups.add(Group.objects.get(name=name))
+
+
 __all__ = [
     "AppealFactory",
     "ArticleFactory",
@@ -184,5 +208,6 @@ __all__ = [
     "CommentFactory",
     "PartnerOutletFactory",
     "SectionFactory",
+    "StaffFactory",
     "TagFactory",
 ]

@@ -39,7 +39,7 @@ def test_an_editor_publishes_an_article_through_the_admin(
     page.goto(demo_server.url + "/admin/login/")
     page.fill("#id_username", "editor")
     page.fill("#id_password", "harbour-lights-2026")
-    page.click("input[type=submit]")
+    page.get_by_role("button", name="Sign in").click()
     page.goto(demo_server.url + "/admin/publishing/article/add/")
     page.fill("#id_headline", "Harbour fees rise again")
     page.fill(

@@ -39,10 +39,10 @@ def status_of(server, pk: int) -> str:
 
 
 def log_in(page, server) -> None:
-    page.goto(server.url + "/admin/login/?next=/moderation/")
+    page.goto(server.url + "/accounts/login/?next=/moderation/")
     page.fill("#id_username", "volunteer")
     page.fill("#id_password", "queue-keeper-2026")
-    page.click("input[type=submit]")
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(re.compile(r"/moderation/$"))
 
 
