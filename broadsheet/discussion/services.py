@@ -21,12 +21,12 @@ from broadsheet.discussion.exceptions import (
     CommentsClosed,
     EditWindowClosed,
 )
+from broadsheet.discussion.keys import thread_key
 from broadsheet.discussion.models import Comment, ReplySubscription
 from broadsheet.discussion.tasks import (
     send_reply_notice,
     send_subscription_confirmation,
 )
-from broadsheet.pagecache.keys import key_for
 from broadsheet.pagecache.purge import purge
 from broadsheet.publishing.models import Article
 
@@ -100,7 +100,7 @@ def post_comment(
         refresh_card(comment)
         comment.save(update_fields=["card_html", "card_version"])
         if comment.status == Comment.Status.APPROVED:
-            purge(key_for(article))
+            purge(thread_key(article.pk))
             _notify_subscriber(comment)
         elif comment.status == Comment.Status.HELD:
             screening.announce_held(comment)
@@ -151,7 +151,7 @@ def set_comment_status(comment: Comment, status: str, *, by: Any) -> Comment:
         comment.save(update_fields=["status", "updated_at"])
         if comment.status == Comment.Status.APPROVED and not was_approved:
             _notify_subscriber(comment)
-        purge(key_for(comment.article))
+        purge(thread_key(comment.article_id))
         transaction.on_commit(
             lambda: screening.announce_decision(comment, comment.status)
         )
@@ -205,7 +205,7 @@ def edit_own_comment(comment: Comment, body: str) -> Comment:
         refresh_card(comment)
         comment.save(update_fields=fields)
         if was_approved:
-            purge(key_for(comment.article))
+            purge(thread_key(comment.article_id))
             if comment.status == Comment.Status.HELD:
                 screening.announce_held(comment)
     return comment
@@ -232,5 +232,5 @@ def delete_own_comment(comment: Comment) -> Comment:
     with transaction.atomic():
         comment.status = Comment.Status.DELETED
         comment.save(update_fields=["status", "updated_at"])
-        purge(key_for(comment.article))
+        purge(thread_key(comment.article_id))
     return comment

@@ -16,6 +16,7 @@ from broadsheet.core.origins import refuse_cross_site
 from broadsheet.discussion import screening, services, tokens
 from broadsheet.discussion.exceptions import CommentRefused
 from broadsheet.discussion.forms import CommentEditForm, CommentForm
+from broadsheet.discussion.keys import thread_key
 from broadsheet.discussion.models import Comment, ReplySubscription
 from broadsheet.discussion.tasks import read_subscription_token
 from broadsheet.discussion.thread import (
@@ -24,6 +25,7 @@ from broadsheet.discussion.thread import (
     comment_address,
     thread_html,
 )
+from broadsheet.pagecache.decorators import add_keys
 from broadsheet.publishing.extensions import ArticlePart
 from broadsheet.publishing.models import Article
 
@@ -47,6 +49,7 @@ def own_comment_ids(request: HttpRequest) -> list[int]:
 
 def discussion_part(request: HttpRequest, article: Article) -> ArticlePart:
     """The discussion under an article: heading, threaded comments, reply form."""
+    add_keys(request, thread_key(article.pk))
     own = own_comment_ids(request)
     # Removed comments come along as placeholders, kept only above replies.
     shown = Q(status__in=[Comment.Status.APPROVED, Comment.Status.DELETED])

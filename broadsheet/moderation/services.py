@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 
 from broadsheet.core.clients import ip_prefix
 from broadsheet.discussion import services as discussion_services
+from broadsheet.discussion.keys import thread_key
 from broadsheet.discussion.models import Comment
 from broadsheet.moderation.models import (
     AuditEntry,
@@ -18,8 +20,8 @@ from broadsheet.moderation.models import (
     ModerationPolicy,
     Report,
 )
-from broadsheet.pagecache.keys import SITE
 from broadsheet.pagecache.purge import purge
+from broadsheet.publishing.models import Article
 
 STATUS_FOR = {
     AuditEntry.Action.APPROVE: Comment.Status.APPROVED,
@@ -36,8 +38,8 @@ def _require(by: Any, permission: str) -> None:
 def update_policy(*, by: Any, **fields: Any) -> ModerationPolicy:
     """Change the site's moderation policy; raises PermissionDenied for others.
 
-    A change to when comments close purges every page, since any article's
-    form may appear or go."""
+    A change to when comments close purges the pages of the articles whose
+    form appears or goes."""
     _require(by, "moderation.change_moderationpolicy")
     with transaction.atomic():
         policy = ModerationPolicy.objects.select_for_update().current()
@@ -47,8 +49,18 @@ def update_policy(*, by: Any, **fields: Any) -> ModerationPolicy:
         policy.full_clean()
         policy.save()
         if policy.close_after_days != closed_after:
-            purge(SITE)
+            purge(*_threads_closing_between(closed_after, policy.close_after_days))
     return policy
+
+
+def _threads_closing_between(before: int | None, after: int | None) -> list[str]:
+    """The discussions that a change of the closing age opens or closes."""
+    ages = [timedelta(days=days) for days in (before, after) if days is not None]
+    now = timezone.now()
+    published = Article.objects.filter(published_at__lt=now - min(ages))
+    if len(ages) == 2:
+        published = published.filter(published_at__gte=now - max(ages))
+    return [thread_key(pk) for pk in published.values_list("pk", flat=True)]
 
 
 def set_mail_preference(user: Any, frequency: str, *, by: Any) -> MailPreference:

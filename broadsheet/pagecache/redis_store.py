@@ -164,14 +164,18 @@ class RedisStore:
         key = f"{self.prefix}c:{name}@{int(start)}"
         pipe = self.client.pipeline(transaction=True)
         pipe.incr(key)
-        pipe.expire(key, window + 1)
+        pipe.expire(key, 2 * window + 1)  # kept one window more, for `peek`
         count, _ = self._call(pipe.execute)
         return int(count), max(1, int(start + window - now))
 
     def peek(self, name: str, *, window: int) -> int:
         now = time.time()
-        key = f"{self.prefix}c:{name}@{int(now - now % window)}"
-        return int(self._call(self.client.get, key) or 0)
+        start = int(now - now % window)
+        keys = [
+            f"{self.prefix}c:{name}@{start}",
+            f"{self.prefix}c:{name}@{start - window}",
+        ]
+        return sum(int(value or 0) for value in self._call(self.client.mget, keys))
 
     def index(self, keys: Iterable[str], url: str) -> None:
         pipe = self.client.pipeline(transaction=False)

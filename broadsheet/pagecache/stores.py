@@ -231,20 +231,23 @@ class SQLiteStore:
         (count,) = self.db.execute(
             "INSERT INTO counters (name, count, expires_at) VALUES (?, 1, ?) "
             "ON CONFLICT (name) DO UPDATE SET count = count + 1 RETURNING count",
-            (key, start + window),
+            # Kept one window more, for `peek`.
+            (key, start + 2 * window),
         ).fetchone()
         if count == 1:  # the first of a window sweeps the expired ones
             self.db.execute("DELETE FROM counters WHERE expires_at < ?", (now,))
         return count, max(1, int(start + window - now))
 
     def peek(self, name: str, *, window: int) -> int:
-        """A counter's value in the current window, without adding to it."""
+        """A counter's total over the current and the previous window, without
+        adding to it: a count never drops to nothing at a window's edge."""
         now = time.time()
-        row = self.db.execute(
-            "SELECT count FROM counters WHERE name = ?",
-            (f"{name}@{int(now - now % window)}",),
+        start = int(now - now % window)
+        (total,) = self.db.execute(
+            "SELECT coalesce(sum(count), 0) FROM counters WHERE name IN (?, ?)",
+            (f"{name}@{start}", f"{name}@{start - window}"),
         ).fetchone()
-        return row[0] if row else 0
+        return total
 
     def index(self, keys: Iterable[str], url: str) -> None:
         self.db.executemany(

@@ -131,8 +131,8 @@ class ArticleAdmin(admin.ModelAdmin):
         services.save_article(obj, by=request.user)
 
     def save_related(self, request, form, formsets, change) -> None:
-        """Tags through the form; bylines through the service, in position order."""
-        form.save_m2m()
+        """Tags and bylines through the services, bylines in position order."""
+        services.set_tags(form.instance, form.cleaned_data["tags"], by=request.user)
         for formset in formsets:
             if formset.model is not Byline:
                 formset.save()

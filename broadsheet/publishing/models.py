@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -49,6 +50,9 @@ class Section(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("publishing:section_detail", kwargs={"slug": self.slug})
+
 
 class Tag(models.Model):
     name = models.CharField(_("name"), max_length=100)
@@ -61,6 +65,9 @@ class Tag(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("publishing:tag_detail", kwargs={"slug": self.slug})
 
 
 class PartnerOutlet(models.Model):
@@ -131,6 +138,17 @@ class ArticleQuerySet(models.QuerySet):
 
     def by_author(self, author: Author) -> ArticleQuerySet:
         return self.filter(bylines__author=author)
+
+    def in_section(self, section: Section) -> ArticleQuerySet:
+        return self.filter(section=section)
+
+    def tagged(self, tag: Tag) -> ArticleQuerySet:
+        return self.filter(tags=tag)
+
+    def in_month(self, start: datetime) -> ArticleQuerySet:
+        """Published in the calendar month that begins at `start` (site time)."""
+        end = (start + timedelta(days=32)).replace(day=1)
+        return self.filter(published_at__gte=start, published_at__lt=end)
 
     def with_bylines(self) -> ArticleQuerySet:
         return self.select_related("section").prefetch_related(

@@ -13,6 +13,7 @@ from django.utils import timezone
 from broadsheet.core.renderer import render_markdown
 from broadsheet.pagecache.keys import key_for
 from broadsheet.pagecache.purge import purge
+from broadsheet.publishing.keys import SITEMAP, listing_keys, tags_key
 from broadsheet.publishing.models import (
     Appeal,
     AppealClick,
@@ -21,9 +22,7 @@ from broadsheet.publishing.models import (
     Byline,
     Tag,
 )
-
-# Lists of articles (home, author pages) all carry this key.
-LIST_KEY = "articles"
+from broadsheet.publishing.tasks import publish_when_due
 
 
 def _require(by: Any, permission: str) -> None:
@@ -57,10 +56,12 @@ def _require_article(article: Article, by: Any) -> None:
 
 
 def save_article(article: Article, *, by: Any) -> Article:
-    """Render the body once and save; a published article without a date gets now.
+    """Render the body once and save; a published article without a date gets now,
+    a scheduled one is queued to go live at its time.
 
-    Raises PermissionDenied when `by` may not change this article or give it
-    this status.
+    Purges the article's page, and the lists it leaves or joins. Raises
+    PermissionDenied when `by` may not change this article or give it this
+    status.
     """
     _require_article(article, by)
     if article.pk is None and by is not None:
@@ -70,10 +71,34 @@ def save_article(article: Article, *, by: Any) -> Article:
     article.body_paragraph_ends = rendered.paragraph_ends
     if article.status == Article.Status.PUBLISHED and article.published_at is None:
         article.published_at = timezone.now()
+    if article.status == Article.Status.SCHEDULED and (
+        article.published_at <= timezone.now()
+    ):
+        article.status = Article.Status.PUBLISHED  # its time has already come
     with transaction.atomic():
+        before = Article.objects.filter(pk=article.pk).first() if article.pk else None
+        listed_before = listing_keys(before) if before else set()
         article.save()
-        purge(key_for(article), LIST_KEY)
+        listed_after = listing_keys(article)
+        keys = {key_for(article)}
+        if listed_before or listed_after:
+            keys.add(SITEMAP)
+        if _order(before) != _order(article):
+            keys |= listed_before | listed_after  # in or out, or moved in each
+        else:
+            keys |= listed_before ^ listed_after  # lists it left or joined
+        purge(*keys)
+        if article.status == Article.Status.SCHEDULED:
+            # Queued in this transaction; the task checks again when it runs.
+            publish_when_due.using(run_after=article.published_at).enqueue(article.pk)
     return article
+
+
+def _order(article: Article | None) -> tuple:
+    """Whether an article is listed at all, and where in each list."""
+    if article is None:
+        return (False, None)
+    return (article.is_published, article.published_at)
 
 
 def create_article(
@@ -87,8 +112,24 @@ def create_article(
     with transaction.atomic():
         article = save_article(Article(**fields), by=by)
         set_bylines(article, authors, by=by)
-        article.tags.set(tags)
+        set_tags(article, tags, by=by)
     return article
+
+
+def set_tags(article: Article, tags: Iterable[Tag], *, by: Any) -> None:
+    """Replace the article's tags; a public article leaves and joins tag pages.
+
+    Raises PermissionDenied when `by` may not change this article."""
+    _require_article(article, by)
+    with transaction.atomic():
+        old = set(article.tags.values_list("pk", flat=True))
+        article.tags.set(tags)
+        new = set(article.tags.values_list("pk", flat=True))
+        if old != new:
+            keys = [tags_key(article)]
+            if article.is_published:
+                keys += [SITEMAP, *(f"list:tag:{pk}" for pk in old ^ new)]
+            purge(*keys)
 
 
 def set_bylines(article: Article, authors: Sequence[Author], *, by: Any) -> None:
@@ -97,12 +138,18 @@ def set_bylines(article: Article, authors: Sequence[Author], *, by: Any) -> None
     Raises PermissionDenied when `by` may not change this article."""
     _require_article(article, by)
     with transaction.atomic():
+        old = list(article.bylines.values_list("author_id", flat=True))
         article.bylines.all().delete()
         Byline.objects.bulk_create(
             Byline(article=article, author=author, position=position)
             for position, author in enumerate(authors)
         )
-        purge(key_for(article), LIST_KEY, *(key_for(author) for author in authors))
+        new = [author.pk for author in authors]
+        if old != new:
+            keys = [key_for(article)]
+            if article.is_published:
+                keys += [f"list:author:{pk}" for pk in set(old) | set(new)]
+            purge(*keys)
 
 
 def submit_for_review(article: Article, *, by: Any) -> Article:

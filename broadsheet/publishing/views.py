@@ -1,6 +1,9 @@
+from datetime import datetime
+
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -8,18 +11,38 @@ from broadsheet.pagecache.decorators import add_keys, cacheable
 from broadsheet.pagecache.keys import key_for
 from broadsheet.publishing import services
 from broadsheet.publishing.extensions import article_parts
-from broadsheet.publishing.models import Appeal, Article, Author
-from broadsheet.publishing.services import LIST_KEY
+from broadsheet.publishing.keys import (
+    LATEST,
+    list_key,
+    month_key,
+    shown_keys,
+    tags_key,
+)
+from broadsheet.publishing.models import (
+    Appeal,
+    Article,
+    ArticleQuerySet,
+    Author,
+    Section,
+    Tag,
+)
 
 ARTICLES_PER_PAGE = 10
+
+
+def _listing(request: HttpRequest, articles, *keys: str):
+    """One page of a list of articles, newest first, its keys recorded."""
+    page = Paginator(
+        articles.with_bylines().latest_first(), ARTICLES_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    add_keys(request, *keys, *shown_keys(page.object_list))
+    return page
 
 
 @require_safe
 @cacheable(query=("page",))
 def home(request: HttpRequest) -> HttpResponse:
-    add_keys(request, LIST_KEY)
-    articles = Article.objects.published().with_bylines().latest_first()
-    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    page = _listing(request, Article.objects.published(), LATEST)
     return render(request, "publishing/article_list.html", {"page_obj": page})
 
 
@@ -37,10 +60,13 @@ def article_detail(
         return redirect(article.get_absolute_url(), permanent=True)
     appeal = _appeal_for(article)
     bylines = list(article.bylines.all())
+    tags = list(article.tags.all())
     add_keys(
         request,
         key_for(article),
+        tags_key(article),
         *(key_for(byline.author) for byline in bylines),
+        *(key_for(tag) for tag in tags),
         *(
             key_for(related)
             for related in (article.section, article.partner, appeal)
@@ -51,6 +77,7 @@ def article_detail(
     context = {
         "article": article,
         "bylines": bylines,
+        "tags": tags,
         "appeal": appeal,
         "body_before": body_before,
         "body_after": body_after,
@@ -70,17 +97,47 @@ def _appeal_for(article: Article) -> Appeal | None:
     return Appeal.objects.filter(is_default=True).first()
 
 
+def _archive(request: HttpRequest, model, slug: str, articles_of) -> HttpResponse:
+    """The list page of an author, section or tag: `articles_of(published,
+    record)` picks its articles."""
+    record = get_object_or_404(model, slug=slug)
+    articles = articles_of(Article.objects.published(), record)
+    page = _listing(request, articles, key_for(record), list_key(record))
+    name = model._meta.model_name
+    return render(
+        request, f"publishing/{name}_detail.html", {name: record, "page_obj": page}
+    )
+
+
 @require_safe
 @cacheable(query=("page",))
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    author = get_object_or_404(Author, slug=slug)
-    add_keys(request, key_for(author), LIST_KEY)
-    articles = (
-        Article.objects.published().by_author(author).with_bylines().latest_first()
-    )
-    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    return _archive(request, Author, slug, ArticleQuerySet.by_author)
+
+
+@require_safe
+@cacheable(query=("page",))
+def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    return _archive(request, Section, slug, ArticleQuerySet.in_section)
+
+
+@require_safe
+@cacheable(query=("page",))
+def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    return _archive(request, Tag, slug, ArticleQuerySet.tagged)
+
+
+@require_safe
+@cacheable(query=("page",))
+def month_archive(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    try:
+        start = timezone.make_aware(datetime(year, month, 1))
+    except ValueError as error:
+        raise Http404("No such month.") from error
+    articles = Article.objects.published().in_month(start)
+    page = _listing(request, articles, month_key(start))
     return render(
-        request, "publishing/author_detail.html", {"author": author, "page_obj": page}
+        request, "publishing/month_archive.html", {"month": start, "page_obj": page}
     )
 
 

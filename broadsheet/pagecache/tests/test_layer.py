@@ -298,3 +298,23 @@ def test_the_served_application_answers_hits_without_a_query(settings, tmp_path)
             assert client.get(article.get_absolute_url()).headers["x-cache"] == "HIT"
     finally:
         wiring.get_store.cache_clear()
+
+
+def test_a_counter_is_read_without_counting_and_survives_a_window_edge(
+    page_store, monkeypatch
+):
+    import time as clock
+
+    from broadsheet.pagecache import stores
+
+    moment = [6000.0 + 590]  # ten seconds before a 600-second window ends
+    monkeypatch.setattr(stores.time, "time", lambda: moment[0])
+    monkeypatch.setattr(clock, "time", lambda: moment[0])
+    for _ in range(3):
+        page_store.count("login:test", window=600)
+    assert page_store.peek("login:test", window=600) == 3
+    assert page_store.peek("login:test", window=600) == 3  # reading adds nothing
+    moment[0] += 20  # the next window: the last one still counts
+    assert page_store.peek("login:test", window=600) == 3
+    moment[0] += 600  # two windows on: forgotten
+    assert page_store.peek("login:test", window=600) == 0

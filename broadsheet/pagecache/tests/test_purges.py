@@ -1,0 +1,264 @@
+"""Every write purges exactly the pages it changes.
+
+For each service that writes, every public URL of a seeded site is fetched
+through the page cache before and after the write. Which pages changed is found
+from the pages themselves (each is rendered afresh, without the cache, before
+and after), not from the key map: a changed page must answer MISS with its new
+content, and every other page must answer HIT.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from broadsheet.core.services import update_site_settings
+from broadsheet.discussion import services as discussion
+from broadsheet.discussion.models import Comment
+from broadsheet.moderation.models import AuditEntry, Mode, ModerationPolicy
+from broadsheet.moderation.services import moderate_comments, update_policy
+from broadsheet.publishing import services as publishing
+from broadsheet.publishing.models import Appeal, Article, Author, Section, Tag
+from broadsheet.testing.factories import (
+    AppealFactory,
+    ArticleFactory,
+    AuthorFactory,
+    CommentFactory,
+    PartnerOutletFactory,
+    SectionFactory,
+    TagFactory,
+)
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.moderation_policy]
+# The comment form's signed token carries the second it was made in.
+TOKEN = re.compile(r'name="token" value="[^"]*"')
+MARCH = timezone.make_aware(datetime(2026, 3, 10, 12))
+
+
+@pytest.fixture
+def site(page_store):
+    ModerationPolicy.objects.update_or_create(
+        pk=1,
+        defaults={"mode": Mode.PUBLISH, "rate_per_network": 0, "rate_per_email": 0},
+    )
+    AppealFactory(is_default=True)
+    economy, culture = SectionFactory(name="Economy"), SectionFactory(name="Culture")
+    ports, rivers = TagFactory(name="ports"), TagFactory(name="rivers")
+    ana, bo, cy = (AuthorFactory(name=n) for n in ("Ana Arc", "Bo Brant", "Cy Cole"))
+    for number in range(12):
+        ArticleFactory(
+            headline=f"Piece {number}",
+            section=economy if number % 2 else culture,
+            tags=[ports] if number % 3 == 0 else [],
+            authors=[ana] if number % 2 else [bo],
+            published_at=MARCH + timedelta(days=number * 3),
+        )
+    lead = ArticleFactory(
+        headline="The lead piece",
+        section=economy,
+        tags=[ports, rivers],
+        authors=[ana, cy],
+        published_at=timezone.now() - timedelta(hours=2),
+    )
+    CommentFactory(article=lead, body="A first response.")
+    ArticleFactory(headline="A draft", status="draft", section=culture, authors=[cy])
+    return {"lead": lead, "economy": economy, "culture": culture}
+
+
+def public_urls() -> list[str]:
+    months = {
+        timezone.localtime(at).strftime("/%Y/%m/")
+        for at in Article.objects.published().values_list("published_at", flat=True)
+    }
+    urls = ["/", "/?page=2", *sorted(months)]
+    urls += [s.get_absolute_url() for s in Section.objects.all()]
+    urls += [t.get_absolute_url() for t in Tag.objects.all()]
+    urls += [a.get_absolute_url() for a in Author.objects.all()]
+    urls += [a.get_absolute_url() for a in Article.objects.published()]
+    return urls
+
+
+def fresh(urls: list[str]) -> dict[str, tuple[int, str]]:
+    """Each page rendered now by Django itself, with no cache in front."""
+    client = Client(HTTP_HOST="127.0.0.1:8000")
+    pages = {}
+    for url in urls:
+        response = client.get(url)
+        pages[url] = (response.status_code, TOKEN.sub("", response.content.decode()))
+    return pages
+
+
+def check_purges(wsgi, write) -> list[str]:
+    urls = public_urls()
+    for url in urls:
+        wsgi.get(url)
+    before = fresh(urls)
+    assert all(wsgi.get(url).headers.get("x-cache") == "HIT" for url in urls)
+    write()
+    after = fresh(urls)
+    changed = []
+    for url in urls:
+        answer = wsgi.get(url)
+        if after[url] != before[url]:
+            changed.append(url)
+            assert answer.headers.get("x-cache") == "MISS", f"{url} changed: not purged"
+            assert TOKEN.sub("", answer.text) == after[url][1]
+        else:
+            assert answer.headers.get("x-cache") == "HIT", f"{url} purged for nothing"
+    return changed
+
+
+def lead_in(site) -> Article:
+    return Article.objects.get(pk=site["lead"].pk)
+
+
+def test_publishing_a_draft(wsgi, site):
+    draft = Article.objects.get(headline="A draft")
+
+    def write():
+        publishing.publish_article(draft, by=None)
+
+    changed = check_purges(wsgi, write)
+    assert "/" in changed and "/section/culture/" in changed
+    assert "/section/economy/" not in changed
+
+
+def test_editing_a_headline(wsgi, site):
+    def write():
+        article = lead_in(site)
+        article.headline = "The lead piece, corrected"
+        publishing.save_article(article, by=None)
+
+    changed = check_purges(wsgi, write)
+    assert site["lead"].get_absolute_url() in changed
+    assert "/section/culture/" not in changed
+
+
+def test_moving_an_article_to_another_section(wsgi, site):
+    def write():
+        article = lead_in(site)
+        article.section = site["culture"]
+        publishing.save_article(article, by=None)
+
+    changed = check_purges(wsgi, write)
+    assert {"/section/economy/", "/section/culture/"} <= set(changed)
+
+
+def test_changing_tags(wsgi, site):
+    def write():
+        publishing.set_tags(lead_in(site), Tag.objects.filter(name="rivers"), by=None)
+
+    assert "/tag/ports/" in check_purges(wsgi, write)
+
+
+def test_changing_bylines(wsgi, site):
+    def write():
+        publishing.set_bylines(
+            lead_in(site), [Author.objects.get(name="Bo Brant")], by=None
+        )
+
+    changed = check_purges(wsgi, write)
+    assert {"/author/bo-brant/", "/author/cy-cole/"} <= set(changed)
+
+
+def test_unpublishing(wsgi, site):
+    def write():
+        article = lead_in(site)
+        article.status = Article.Status.DRAFT
+        publishing.save_article(article, by=None)
+
+    assert "/" in check_purges(wsgi, write)
+
+
+def test_renaming_a_section_an_author_and_a_tag(wsgi, site):
+    def write():
+        for model, name in ((Section, "Economy"), (Author, "Cy Cole"), (Tag, "rivers")):
+            record = model.objects.get(name=name)
+            record.name = f"{name} (renamed)"
+            publishing.save_record(record, by=None)
+
+    check_purges(wsgi, write)
+
+
+def test_editing_a_draft_changes_no_public_page(wsgi, site):
+    def write():
+        draft = Article.objects.get(headline="A draft")
+        draft.body = "Rewritten, still unpublished."
+        publishing.save_article(draft, by=None)
+
+    assert check_purges(wsgi, write) == []
+
+
+def test_posting_a_comment(wsgi, site):
+    def write():
+        discussion.post_comment(
+            lead_in(site),
+            {"name": "New Reader", "email": "new@example.org", "body": "Agreed."},
+            ip="192.0.2.40",
+        )
+
+    assert check_purges(wsgi, write) == [site["lead"].get_absolute_url()]
+
+
+def test_holding_then_approving_a_comment(wsgi, site):
+    ModerationPolicy.objects.filter(pk=1).update(mode=Mode.HOLD_ALL)
+    held = {}
+
+    def hold():
+        held["comment"] = discussion.post_comment(
+            lead_in(site),
+            {"name": "Waiting", "email": "wait@example.org", "body": "Held text."},
+            ip="192.0.2.41",
+        )
+
+    assert check_purges(wsgi, hold) == []
+
+    def approve():
+        moderate_comments(
+            [Comment.objects.get(pk=held["comment"].pk)],
+            AuditEntry.Action.APPROVE,
+            by=None,
+        )
+
+    assert check_purges(wsgi, approve) == [site["lead"].get_absolute_url()]
+
+
+def test_changing_the_site_settings(wsgi, site):
+    def write():
+        update_site_settings(by=None, site_name="The Renamed Review")
+
+    changed = check_purges(wsgi, write)
+    assert len(changed) == len(public_urls())
+
+
+def test_renaming_the_partner_and_editing_the_appeal(wsgi, site):
+    partner = PartnerOutletFactory(name="The Harbour Ledger")
+    article = lead_in(site)
+    article.partner = partner
+    article.original_url = "https://ledger.example.net/lead"
+    publishing.save_article(article, by=None)
+
+    def write():
+        partner.name = "The Harbour Ledger Weekly"
+        publishing.save_record(partner, by=None)
+        appeal = Appeal.objects.get(is_default=True)
+        appeal.text = "Readers keep us going."
+        publishing.save_appeal(appeal, by=None)
+
+    changed = check_purges(wsgi, write)
+    assert site["lead"].get_absolute_url() in changed
+    assert "/" not in changed
+
+
+def test_closing_comments_after_some_days(wsgi, site):
+    def write():
+        update_policy(by=None, close_after_days=1)
+
+    changed = check_purges(wsgi, write)
+    # Only the articles more than a day old lose their form.
+    assert changed and site["lead"].get_absolute_url() not in changed
+    assert all(re.match(r"^/\d{4}/\d\d/\d\d/", url) for url in changed)

@@ -1,0 +1,64 @@
+"""Surrogate keys of the pages that list articles, and what a change purges.
+
+A list page records the key of its membership (`list:section:3`: which
+articles are in it, in which order) and the keys of what its entries show (the
+article, its section, its authors: `article:7`, `section:3`, `author:2`). So an
+edit to a headline purges the lists that show that article, renaming a section
+purges every page that shows its name, and a change of membership (publishing,
+a new section, new tags or bylines, a new date) purges the lists the article
+leaves and the lists it joins, and no others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.utils import timezone
+
+from broadsheet.pagecache.keys import key_for
+
+LATEST = "list:latest"  # the home page, the site's feeds
+SITEMAP = "sitemap"
+
+
+def month_key(when: datetime) -> str:
+    return f"list:month:{timezone.localtime(when):%Y-%m}"
+
+
+def tags_key(article) -> str:
+    """The tags an article's page names: changing them changes no list entry."""
+    return f"tags:{key_for(article)}"
+
+
+def list_key(record) -> str:
+    """The membership of a section's, tag's or author's list."""
+    return f"list:{key_for(record)}"
+
+
+def listing_keys(article) -> set[str]:
+    """The keys of every list a public article is in, as stored; none for an
+    article readers cannot see."""
+    if article.pk is None or not article.is_published:
+        return set()
+    keys = {LATEST, month_key(article.published_at)}
+    if article.section_id:
+        keys.add(f"list:section:{article.section_id}")
+    keys.update(f"list:tag:{pk}" for pk in article.tags.values_list("pk", flat=True))
+    keys.update(
+        f"list:author:{pk}"
+        for pk in article.bylines.values_list("author_id", flat=True)
+    )
+    return keys
+
+
+def shown_keys(articles: Iterable) -> list[str]:
+    """What list entries show: each article, its section and its authors
+    (read from the bylines already fetched with `with_bylines()`)."""
+    keys = []
+    for article in articles:
+        keys.append(key_for(article))
+        if article.section_id:
+            keys.append(f"section:{article.section_id}")
+        keys.extend(f"author:{byline.author_id}" for byline in article.bylines.all())
+    return keys
