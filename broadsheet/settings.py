@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "broadsheet.publishing",
     "broadsheet.discussion",
     "broadsheet.moderation",
+    "broadsheet.syndication",
     "broadsheet.staff",
     "broadsheet.testing",
     "django_tasks",
@@ -33,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,8 @@ urlpatterns = [
     path("admin/login/", SignInView.as_view(), name="admin_login"),
     path("admin/", admin.site.urls),
     path("accounts/", include("broadsheet.staff.urls")),
+    # Before the apps whose prefixes its feeds share (/comments/feed/).
+    path("", include("broadsheet.syndication.urls")),
     path("comments/", include("broadsheet.discussion.urls")),
     path("moderation/", include("broadsheet.moderation.urls")),
     path("", include("broadsheet.publishing.urls")),

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
@@ -5,5 +6,11 @@ from broadsheet.core.models import SiteSettings
 
 
 def site(request: HttpRequest) -> dict[str, object]:
-    """The editorial settings, loaded only if a template uses them."""
-    return {"site_settings": SimpleLazyObject(SiteSettings.objects.current)}
+    """The editorial settings, loaded only if a template uses them, and the
+    site's public address."""
+    return {
+        "site_settings": SimpleLazyObject(
+            lambda: SiteSettings.objects.for_request(request)
+        ),
+        "site_url": settings.SITE_URL,
+    }

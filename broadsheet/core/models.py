@@ -5,6 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SiteSettingsQuerySet(models.QuerySet):
+    def for_request(self, request) -> SiteSettings:
+        """The settings, read once per request however many parts ask."""
+        if not hasattr(request, "_site_settings"):
+            request._site_settings = self.current()
+        return request._site_settings
+
     def current(self) -> SiteSettings:
         """The one row of editorial settings; unsaved defaults before it exists."""
         return self.filter(pk=SiteSettings.SINGLETON_PK).first() or SiteSettings(

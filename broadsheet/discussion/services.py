@@ -21,7 +21,7 @@ from broadsheet.discussion.exceptions import (
     CommentsClosed,
     EditWindowClosed,
 )
-from broadsheet.discussion.keys import thread_key
+from broadsheet.discussion.keys import comment_keys
 from broadsheet.discussion.models import Comment, ReplySubscription
 from broadsheet.discussion.tasks import (
     send_reply_notice,
@@ -100,7 +100,7 @@ def post_comment(
         refresh_card(comment)
         comment.save(update_fields=["card_html", "card_version"])
         if comment.status == Comment.Status.APPROVED:
-            purge(thread_key(article.pk))
+            purge(*comment_keys(comment))
             _notify_subscriber(comment)
         elif comment.status == Comment.Status.HELD:
             screening.announce_held(comment)
@@ -151,7 +151,8 @@ def set_comment_status(comment: Comment, status: str, *, by: Any) -> Comment:
         comment.save(update_fields=["status", "updated_at"])
         if comment.status == Comment.Status.APPROVED and not was_approved:
             _notify_subscriber(comment)
-        purge(thread_key(comment.article_id))
+        if was_approved or comment.status == Comment.Status.APPROVED:
+            purge(*comment_keys(comment))
         transaction.on_commit(
             lambda: screening.announce_decision(comment, comment.status)
         )
@@ -205,7 +206,7 @@ def edit_own_comment(comment: Comment, body: str) -> Comment:
         refresh_card(comment)
         comment.save(update_fields=fields)
         if was_approved:
-            purge(thread_key(comment.article_id))
+            purge(*comment_keys(comment))
             if comment.status == Comment.Status.HELD:
                 screening.announce_held(comment)
     return comment
@@ -229,8 +230,10 @@ def delete_own_comment(comment: Comment) -> Comment:
         raise EditWindowClosed(
             _("Comments can be changed for 15 minutes after posting.")
         )
+    was_approved = comment.status == Comment.Status.APPROVED
     with transaction.atomic():
         comment.status = Comment.Status.DELETED
         comment.save(update_fields=["status", "updated_at"])
-        purge(thread_key(comment.article_id))
+        if was_approved:
+            purge(*comment_keys(comment))
     return comment

@@ -16,7 +16,7 @@ from broadsheet.core.origins import refuse_cross_site
 from broadsheet.discussion import screening, services, tokens
 from broadsheet.discussion.exceptions import CommentRefused
 from broadsheet.discussion.forms import CommentEditForm, CommentForm
-from broadsheet.discussion.keys import thread_key
+from broadsheet.discussion.keys import form_key, thread_key
 from broadsheet.discussion.models import Comment, ReplySubscription
 from broadsheet.discussion.tasks import read_subscription_token
 from broadsheet.discussion.thread import (
@@ -49,7 +49,7 @@ def own_comment_ids(request: HttpRequest) -> list[int]:
 
 def discussion_part(request: HttpRequest, article: Article) -> ArticlePart:
     """The discussion under an article: heading, threaded comments, reply form."""
-    add_keys(request, thread_key(article.pk))
+    add_keys(request, thread_key(article.pk), form_key(article.pk))
     own = own_comment_ids(request)
     # Removed comments come along as placeholders, kept only above replies.
     shown = Q(status__in=[Comment.Status.APPROVED, Comment.Status.DELETED])

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from broadsheet.core.clients import ip_prefix
 from broadsheet.discussion import services as discussion_services
-from broadsheet.discussion.keys import thread_key
+from broadsheet.discussion.keys import form_key
 from broadsheet.discussion.models import Comment
 from broadsheet.moderation.models import (
     AuditEntry,
@@ -60,7 +60,7 @@ def _threads_closing_between(before: int | None, after: int | None) -> list[str]
     published = Article.objects.filter(published_at__lt=now - min(ages))
     if len(ages) == 2:
         published = published.filter(published_at__gte=now - max(ages))
-    return [thread_key(pk) for pk in published.values_list("pk", flat=True)]
+    return [form_key(pk) for pk in published.values_list("pk", flat=True)]
 
 
 def set_mail_preference(user: Any, frequency: str, *, by: Any) -> MailPreference:

@@ -15,7 +15,7 @@ from django_tasks import task
 
 from broadsheet.core.mail import send, send_or_retry
 from broadsheet.core.recurring import recurring
-from broadsheet.discussion.keys import thread_key
+from broadsheet.discussion.keys import form_key
 from broadsheet.discussion.models import Comment
 from broadsheet.moderation.links import decision_path
 from broadsheet.moderation.models import MailPreference, ModerationPolicy
@@ -124,4 +124,4 @@ def purge_closed_discussions(since: datetime, until: datetime) -> None:
     closed = Article.objects.filter(
         published_at__gt=since - age, published_at__lte=until - age
     ).only("pk")
-    purge_now([thread_key(article.pk) for article in closed])
+    purge_now([form_key(article.pk) for article in closed])

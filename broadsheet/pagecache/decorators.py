@@ -17,20 +17,23 @@ KEYS = "broadsheet.pagecache.keys"
 DECLARED_QUERY: set[str] = set()
 
 
-def cacheable(*, query: Iterable[str] = ()) -> Callable:
+def cacheable(*, query: Iterable[str] = (), site: bool = True) -> Callable:
     """Mark a view's anonymous GET responses as storable in the page cache.
 
     `query` names the parameters that change the page (`page`, `replyto`). The view
-    names the objects its page shows with `add_keys()`; `site` is always added.
+    names the objects its page shows with `add_keys()`; `site` (the site's
+    settings: its name, the default disclaimer) is added unless `site=False`
+    says the page shows none of them (robots.txt, sitemaps).
     """
     names = tuple(query)
     DECLARED_QUERY.update(names)
+    start = {SITE} if site else set()
 
     def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @functools.wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             request.environ[CACHEABLE] = names
-            request.environ[KEYS] = {SITE}
+            request.environ[KEYS] = set(start)
             return view(request, *args, **kwargs)
 
         return wrapper

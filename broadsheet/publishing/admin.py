@@ -98,6 +98,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 )
             },
         ),
+        ("Sharing", {"fields": ("social_title", "social_description")}),
         (
             "Appeal, disclaimer, comments",
             {

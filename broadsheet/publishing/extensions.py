@@ -35,3 +35,18 @@ def register_article_part(provider: ArticlePartProvider) -> ArticlePartProvider:
 
 def article_parts(request: HttpRequest, article: Any) -> list[ArticlePart]:
     return [provider(request, article) for provider in _providers]
+
+
+_head_providers: list[ArticlePartProvider] = []
+
+
+def register_article_head(provider: ArticlePartProvider) -> ArticlePartProvider:
+    """Add a provider of something for the article page's <head> (structured
+    data, link previews), called with (request, article)."""
+    if provider not in _head_providers:
+        _head_providers.append(provider)
+    return provider
+
+
+def article_head(request: HttpRequest, article: Any) -> list[ArticlePart]:
+    return [provider(request, article) for provider in _head_providers]

@@ -28,6 +28,8 @@ class ArticleForm(forms.ModelForm):
             "appeal",
             "disclaimer",
             "is_open_for_comments",
+            "social_title",
+            "social_description",
         ]
 
     def clean(self) -> dict:

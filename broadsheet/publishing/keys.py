@@ -19,11 +19,32 @@ from django.utils import timezone
 from broadsheet.pagecache.keys import key_for
 
 LATEST = "list:latest"  # the home page, the site's feeds
-SITEMAP = "sitemap"
+# The articles' sitemaps (their lastmod moves with every edit); the sections',
+# tags' and authors' (their lastmod moves with what they list); and the index of
+# sitemaps, which changes only when a sitemap gains or loses a page.
+SITEMAP_ARTICLES = "sitemap:articles"
+SITEMAP_INDEX = "sitemap:index"
+SITEMAP_PAGE = 5000  # articles on one page of the articles' sitemap
+
+
+def sitemap_keys(keys: Iterable[str]) -> set[str]:
+    """The sitemaps of sections, tags or authors whose lists these keys name."""
+    kinds = {key.split(":")[1] for key in keys if key.startswith("list:")}
+    return {f"sitemap:{kind}s" for kind in kinds & {"section", "tag", "author"}}
 
 
 def month_key(when: datetime) -> str:
     return f"list:month:{timezone.localtime(when):%Y-%m}"
+
+
+def link_key(article) -> str:
+    """What pages that only link to an article show of it: its headline and
+    address, and whether it is there at all."""
+    return f"link:{key_for(article)}"
+
+
+def link_of(article) -> tuple:
+    return (article.headline, article.get_absolute_url(), article.is_published)
 
 
 def tags_key(article) -> str:

@@ -268,6 +268,18 @@ class Article(models.Model):
         help_text=_("Empty: the site's default disclaimer."),
     )
     is_open_for_comments = models.BooleanField(_("comments open"), default=True)
+    social_title = models.CharField(
+        _("title when shared"),
+        max_length=200,
+        blank=True,
+        help_text=_("For link previews (Open Graph); empty: the headline."),
+    )
+    social_description = models.CharField(
+        _("description when shared"),
+        max_length=300,
+        blank=True,
+        help_text=_("For link previews; empty: the standfirst."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),

@@ -13,7 +13,16 @@ from django.utils import timezone
 from broadsheet.core.renderer import render_markdown
 from broadsheet.pagecache.keys import key_for
 from broadsheet.pagecache.purge import purge
-from broadsheet.publishing.keys import SITEMAP, listing_keys, tags_key
+from broadsheet.publishing.keys import (
+    SITEMAP_ARTICLES,
+    SITEMAP_INDEX,
+    SITEMAP_PAGE,
+    link_key,
+    link_of,
+    listing_keys,
+    sitemap_keys,
+    tags_key,
+)
 from broadsheet.publishing.models import (
     Appeal,
     AppealClick,
@@ -82,16 +91,27 @@ def save_article(article: Article, *, by: Any) -> Article:
         listed_after = listing_keys(article)
         keys = {key_for(article)}
         if listed_before or listed_after:
-            keys.add(SITEMAP)
+            keys.add(SITEMAP_ARTICLES)
+        if before is None or link_of(before) != link_of(article):
+            keys.add(link_key(article))
         if _order(before) != _order(article):
             keys |= listed_before | listed_after  # in or out, or moved in each
         else:
             keys |= listed_before ^ listed_after  # lists it left or joined
+        keys |= sitemap_keys(keys)
+        if _order(before)[0] != _order(article)[0] and _sitemap_pages_change():
+            keys.add(SITEMAP_INDEX)
         purge(*keys)
         if article.status == Article.Status.SCHEDULED:
             # Queued in this transaction; the task checks again when it runs.
             publish_when_due.using(run_after=article.published_at).enqueue(article.pk)
     return article
+
+
+def _sitemap_pages_change() -> bool:
+    """Whether one article more or fewer changes the articles' sitemap pages."""
+    count = Article.objects.published().count()
+    return count % SITEMAP_PAGE in {0, 1}
 
 
 def _order(article: Article | None) -> tuple:
@@ -128,7 +148,7 @@ def set_tags(article: Article, tags: Iterable[Tag], *, by: Any) -> None:
         if old != new:
             keys = [tags_key(article)]
             if article.is_published:
-                keys += [SITEMAP, *(f"list:tag:{pk}" for pk in old ^ new)]
+                keys += ["sitemap:tags", *(f"list:tag:{pk}" for pk in old ^ new)]
             purge(*keys)
 
 
@@ -149,6 +169,7 @@ def set_bylines(article: Article, authors: Sequence[Author], *, by: Any) -> None
             keys = [key_for(article)]
             if article.is_published:
                 keys += [f"list:author:{pk}" for pk in set(old) | set(new)]
+                keys.append("sitemap:authors")
             purge(*keys)
 
 
@@ -189,8 +210,16 @@ def save_record(record: Any, *, by: Any) -> Any:
     action = "change" if record.pk else "add"
     _require(by, f"{meta.app_label}.{action}_{meta.model_name}")
     with transaction.atomic():
+        old_slug = (
+            type(record).objects.filter(pk=record.pk).values_list("slug", flat=True)
+            if record.pk and hasattr(record, "slug")
+            else None
+        )
         record.save()
-        purge(key_for(record))
+        keys = [key_for(record)]
+        if old_slug is not None and list(old_slug) != [record.slug]:
+            keys.append(f"sitemap:{meta.model_name}s")  # its address is listed
+        purge(*keys)
     return record
 
 

@@ -1,19 +1,6 @@
-from django.urls import path, register_converter
+from django.urls import path
 
-from broadsheet.publishing import views
-
-
-class TwoDigits:
-    regex = "[0-9]{2}"
-
-    def to_python(self, value: str) -> int:
-        return int(value)
-
-    def to_url(self, value: int | str) -> str:
-        return f"{int(value):02d}"
-
-
-register_converter(TwoDigits, "dd")
+from broadsheet.publishing import converters, views  # noqa: F401  (the dd converter)
 
 app_name = "publishing"
 urlpatterns = [

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from broadsheet.pagecache.decorators import add_keys, cacheable
 from broadsheet.pagecache.keys import key_for
 from broadsheet.publishing import services
-from broadsheet.publishing.extensions import article_parts
+from broadsheet.publishing.extensions import article_head, article_parts
 from broadsheet.publishing.keys import (
     LATEST,
     list_key,
@@ -85,6 +85,7 @@ def article_detail(
         if article.is_republished
         else request.build_absolute_uri(article.get_absolute_url()),
         "parts": article_parts(request, article),
+        "head_parts": article_head(request, article),
     }
     return render(request, "publishing/article_detail.html", context)
 

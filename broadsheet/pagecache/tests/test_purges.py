@@ -23,6 +23,7 @@ from broadsheet.moderation.models import AuditEntry, Mode, ModerationPolicy
 from broadsheet.moderation.services import moderate_comments, update_policy
 from broadsheet.publishing import services as publishing
 from broadsheet.publishing.models import Appeal, Article, Author, Section, Tag
+from broadsheet.syndication.sitemaps import SITEMAPS
 from broadsheet.testing.factories import (
     AppealFactory,
     ArticleFactory,
@@ -79,6 +80,13 @@ def public_urls() -> list[str]:
     urls += [t.get_absolute_url() for t in Tag.objects.all()]
     urls += [a.get_absolute_url() for a in Author.objects.all()]
     urls += [a.get_absolute_url() for a in Article.objects.published()]
+    urls += ["/feed/", "/feed/atom/", "/feed/json/", "/feed/comments/"]
+    urls += [f"{s.get_absolute_url()}feed/" for s in Section.objects.all()]
+    urls += [f"{t.get_absolute_url()}feed/atom/" for t in Tag.objects.all()]
+    urls += [f"{a.get_absolute_url()}feed/" for a in Author.objects.all()]
+    urls += [f"{a.get_absolute_url()}feed/" for a in Article.objects.published()]
+    urls += ["/robots.txt", "/sitemap.xml", "/sitemap-news.xml"]
+    urls += [f"/sitemap-{name}.xml" for name in SITEMAPS]
     return urls
 
 
@@ -97,7 +105,8 @@ def check_purges(wsgi, write) -> list[str]:
     for url in urls:
         wsgi.get(url)
     before = fresh(urls)
-    assert all(wsgi.get(url).headers.get("x-cache") == "HIT" for url in urls)
+    not_cached = [u for u in urls if wsgi.get(u).headers.get("x-cache") != "HIT"]
+    assert not_cached == []
     write()
     after = fresh(urls)
     changed = []
@@ -201,7 +210,8 @@ def test_posting_a_comment(wsgi, site):
             ip="192.0.2.40",
         )
 
-    assert check_purges(wsgi, write) == [site["lead"].get_absolute_url()]
+    lead = site["lead"].get_absolute_url()
+    assert check_purges(wsgi, write) == [lead, "/feed/comments/", f"{lead}feed/"]
 
 
 def test_holding_then_approving_a_comment(wsgi, site):
@@ -224,7 +234,8 @@ def test_holding_then_approving_a_comment(wsgi, site):
             by=None,
         )
 
-    assert check_purges(wsgi, approve) == [site["lead"].get_absolute_url()]
+    lead = site["lead"].get_absolute_url()
+    assert check_purges(wsgi, approve) == [lead, "/feed/comments/", f"{lead}feed/"]
 
 
 def test_changing_the_site_settings(wsgi, site):
@@ -232,7 +243,14 @@ def test_changing_the_site_settings(wsgi, site):
         update_site_settings(by=None, site_name="The Renamed Review")
 
     changed = check_purges(wsgi, write)
-    assert len(changed) == len(public_urls())
+    # Pages that show nothing of the site's settings: robots.txt, the sitemaps
+    # but the news one (it names the publication), one article's comments.
+    unchanged = {"/robots.txt", "/sitemap.xml"}
+    unchanged.update(f"/sitemap-{name}.xml" for name in SITEMAPS)
+    unchanged.update(
+        f"{a.get_absolute_url()}feed/" for a in Article.objects.published()
+    )
+    assert set(changed) == set(public_urls()) - unchanged
 
 
 def test_renaming_the_partner_and_editing_the_appeal(wsgi, site):
