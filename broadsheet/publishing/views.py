@@ -137,6 +137,15 @@ def month_archive(request: HttpRequest, year: int, month: int) -> HttpResponse:
         raise Http404("No such month.") from error
     articles = Article.objects.published().in_month(start)
     page = _listing(request, articles, month_key(start))
+    if not page.object_list:
+        # As WordPress does: a month with nothing in it is not a page. Its key
+        # is recorded, so the 404 is purged when something is published.
+        return render(
+            request,
+            "publishing/month_archive.html",
+            {"month": start, "page_obj": page},
+            status=404,
+        )
     return render(
         request, "publishing/month_archive.html", {"month": start, "page_obj": page}
     )
