@@ -205,6 +205,9 @@ class Article(models.Model):
         ),
     )
     body_html = models.TextField(editable=False, blank=True)
+    # For search: the body without markup, and the authors' names in order.
+    body_text = models.TextField(editable=False, blank=True)
+    byline_names = models.CharField(max_length=600, editable=False, blank=True)
     body_paragraph_ends = models.JSONField(editable=False, default=list)
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.OPINION

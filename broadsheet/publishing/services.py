@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from broadsheet.core.renderer import render_markdown
 from broadsheet.pagecache.keys import key_for
@@ -31,6 +32,7 @@ from broadsheet.publishing.models import (
     Byline,
     Tag,
 )
+from broadsheet.publishing.search import index_article
 from broadsheet.publishing.tasks import publish_when_due
 
 
@@ -77,6 +79,7 @@ def save_article(article: Article, *, by: Any) -> Article:
         article.created_by = by
     rendered = render_markdown(article.body)
     article.body_html = rendered.html
+    article.body_text = strip_tags(rendered.html)
     article.body_paragraph_ends = rendered.paragraph_ends
     if article.status == Article.Status.PUBLISHED and article.published_at is None:
         article.published_at = timezone.now()
@@ -88,6 +91,7 @@ def save_article(article: Article, *, by: Any) -> Article:
         before = Article.objects.filter(pk=article.pk).first() if article.pk else None
         listed_before = listing_keys(before) if before else set()
         article.save()
+        index_article(article)
         listed_after = listing_keys(article)
         keys = {key_for(article)}
         if listed_before or listed_after:
@@ -165,6 +169,11 @@ def set_bylines(article: Article, authors: Sequence[Author], *, by: Any) -> None
             for position, author in enumerate(authors)
         )
         new = [author.pk for author in authors]
+        names = " ".join(author.name for author in authors)
+        if names != article.byline_names:
+            article.byline_names = names
+            Article.objects.filter(pk=article.pk).update(byline_names=names)
+            index_article(article)
         if old != new:
             keys = [key_for(article)]
             if article.is_published:
@@ -216,11 +225,25 @@ def save_record(record: Any, *, by: Any) -> Any:
             else None
         )
         record.save()
+        if isinstance(record, Author):
+            _rename_in_bylines(record)
         keys = [key_for(record)]
         if old_slug is not None and list(old_slug) != [record.slug]:
             keys.append(f"sitemap:{meta.model_name}s")  # its address is listed
         purge(*keys)
     return record
+
+
+def _rename_in_bylines(author: Author) -> None:
+    """Keep the searchable byline names of the author's articles current."""
+    for article in Article.objects.by_author(author).prefetch_related(
+        "bylines__author"
+    ):
+        names = " ".join(byline.author.name for byline in article.bylines.all())
+        if names != article.byline_names:
+            Article.objects.filter(pk=article.pk).update(byline_names=names)
+            article.byline_names = names
+            index_article(article)
 
 
 def record_appeal_click(appeal: Appeal, *, article: Article) -> None:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("author/<slug:slug>/", views.author_detail, name="author_detail"),
     path("section/<slug:slug>/", views.section_detail, name="section_detail"),
     path("tag/<slug:slug>/", views.tag_detail, name="tag_detail"),
+    path("search/", views.search, name="search"),
     path("<int:year>/<dd:month>/", views.month_archive, name="month_archive"),
     path(
         "support/<int:appeal_id>/<int:article_id>/",

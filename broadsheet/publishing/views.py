@@ -26,6 +26,7 @@ from broadsheet.publishing.models import (
     Section,
     Tag,
 )
+from broadsheet.publishing.search import search_articles
 
 ARTICLES_PER_PAGE = 10
 
@@ -160,3 +161,21 @@ def appeal_click(request: HttpRequest, appeal_id: int, article_id: int) -> HttpR
     if request.method == "GET":
         services.record_appeal_click(appeal, article=article)
     return HttpResponseRedirect(appeal.donation_url)
+
+
+@require_safe
+@never_cache
+def search(request: HttpRequest) -> HttpResponse:
+    """Search over headlines, standfirsts, bodies and authors. Not cached: any
+    text can be asked, and the cache would fill with it."""
+    query = request.GET.get("q", "")
+    try:
+        page = int(request.GET.get("page", "1"))
+    except ValueError:
+        page = 1
+    found = search_articles(query, page=min(page, 1000))
+    return render(
+        request,
+        "publishing/search.html",
+        {"query": query[:200], "found": found},
+    )
