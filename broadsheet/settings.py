@@ -35,7 +35,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
+    "django.contrib.redirects",
 ]
+# django.contrib.redirects keeps old article addresses working; it needs a site.
+SITE_ID = 1
 
 MIDDLEWARE = [
     "broadsheet.core.middleware.SecurityHeadersMiddleware",
@@ -50,6 +54,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: only a 404 (an address that moved) consults the redirects.
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "broadsheet.urls"

@@ -1,15 +1,19 @@
 """The staff's editing screens; every save goes through the services."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
+from django.http import Http404
+from django.urls import path
 
-from broadsheet.publishing import services
+from broadsheet.publishing import editor, services
 from broadsheet.publishing.forms import ArticleForm
 from broadsheet.publishing.models import (
     Appeal,
     Article,
     Author,
     Byline,
+    Correction,
     PartnerOutlet,
     Section,
     Tag,
@@ -68,6 +72,12 @@ class AppealAdmin(admin.ModelAdmin):
         services.save_appeal(obj, by=request.user)
 
 
+class CorrectionInline(admin.TabularInline):
+    model = Correction
+    extra = 0
+    fields = ("published_at", "text")
+
+
 class BylineInline(admin.TabularInline):
     model = Byline
     extra = 2
@@ -77,7 +87,7 @@ class BylineInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
-    inlines = [BylineInline]
+    inlines = [BylineInline, CorrectionInline]
     list_display = ("headline", "kind", "status", "published_at", "section")
     list_filter = ("status", "kind", "section")
     search_fields = ("headline", "standfirst", "slug")
@@ -112,6 +122,40 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     )
 
+    def get_urls(self):
+        def article_view(view):
+            def wrapped(request, object_id, **kwargs):
+                article = self.get_object(request, object_id)
+                if article is None:
+                    raise Http404("No such article.")
+                if not self.has_view_or_change_permission(request, article):
+                    raise PermissionDenied
+                context = {**self.admin_site.each_context(request), "opts": self.opts}
+                return view(request, article, admin_context=context, **kwargs)
+
+            return self.admin_site.admin_view(wrapped)
+
+        return [
+            path(
+                "<path:object_id>/revisions/",
+                article_view(editor.revisions),
+                name="publishing_article_revisions",
+            ),
+            path(
+                "<path:object_id>/revisions/<int:revision_id>/",
+                article_view(editor.revision),
+                name="publishing_article_revision",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        extra = {**(extra_context or {})}
+        if article is not None:
+            extra["preview_url"] = editor.preview_path(article)
+        return super().change_view(request, object_id, form_url, extra)
+
     def get_queryset(self, request):
         # Contributors cannot list, open or reach by ID anyone else's draft.
         articles = super().get_queryset(request).select_related("section")
@@ -135,6 +179,12 @@ class ArticleAdmin(admin.ModelAdmin):
         """Tags and bylines through the services, bylines in position order."""
         services.set_tags(form.instance, form.cleaned_data["tags"], by=request.user)
         for formset in formsets:
+            if formset.model is Correction:
+                for correction in formset.save(commit=False):
+                    services.save_correction(correction, by=request.user)
+                for correction in formset.deleted_objects:
+                    services.delete_correction(correction, by=request.user)
+                continue
             if formset.model is not Byline:
                 formset.save()
                 continue

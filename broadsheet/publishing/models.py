@@ -396,3 +396,64 @@ class AppealClick(models.Model):
 
     def __str__(self) -> str:
         return f"{self.appeal}: {self.count}"
+
+
+class Correction(models.Model):
+    """A dated note at the end of an article saying what was corrected."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="corrections"
+    )
+    text = models.TextField(_("correction"), max_length=1000)
+    published_at = models.DateTimeField(_("dated"), default=timezone.now)
+
+    class Meta:
+        ordering = ["published_at", "pk"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Revision(models.Model):
+    """The article as one save left it, to compare and restore."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="revisions"
+    )
+    fields = models.JSONField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    # What a revision keeps and a restore brings back.
+    KEPT = (
+        "headline",
+        "standfirst",
+        "slug",
+        "body",
+        "kind",
+        "section_id",
+        "partner_id",
+        "original_url",
+        "original_licence",
+        "appeal_choice",
+        "appeal_id",
+        "disclaimer",
+        "social_title",
+        "social_description",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+
+    def __str__(self) -> str:
+        return f"{self.article_id} at {self.created_at:%Y-%m-%d %H:%M}"

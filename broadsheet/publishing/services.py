@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from django.conf import settings
+from django.contrib.redirects.models import Redirect
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
@@ -30,8 +32,11 @@ from broadsheet.publishing.models import (
     Article,
     Author,
     Byline,
+    Correction,
+    Revision,
     Tag,
 )
+from broadsheet.publishing.revisions import record_revision
 from broadsheet.publishing.search import index_article
 from broadsheet.publishing.tasks import publish_when_due
 
@@ -92,6 +97,9 @@ def save_article(article: Article, *, by: Any) -> Article:
         listed_before = listing_keys(before) if before else set()
         article.save()
         index_article(article)
+        record_revision(article, by=by)
+        if before is not None and before.is_published:
+            _redirect_old_address(before.get_absolute_url(), article)
         listed_after = listing_keys(article)
         keys = {key_for(article)}
         if listed_before or listed_after:
@@ -110,6 +118,48 @@ def save_article(article: Article, *, by: Any) -> Article:
             # Queued in this transaction; the task checks again when it runs.
             publish_when_due.using(run_after=article.published_at).enqueue(article.pk)
     return article
+
+
+def _redirect_old_address(old: str, article: Article) -> None:
+    """A published article's old address answers 301 to its new one (through
+    django.contrib.redirects), and older redirects follow it there."""
+    new = article.get_absolute_url()
+    if old == new:
+        return
+    site_id = settings.SITE_ID
+    Redirect.objects.filter(site_id=site_id, old_path=new).delete()
+    Redirect.objects.filter(site_id=site_id, new_path=old).update(new_path=new)
+    Redirect.objects.update_or_create(
+        site_id=site_id, old_path=old, defaults={"new_path": new}
+    )
+
+
+def restore_revision(revision: Revision, *, by: Any) -> Article:
+    """Bring an article back to a revision (itself kept as a new revision).
+
+    Raises PermissionDenied when `by` may not change this article."""
+    article = Article.objects.get(pk=revision.article_id)
+    for name, value in revision.fields.items():
+        if name in Revision.KEPT:
+            setattr(article, name, value)
+    return save_article(article, by=by)
+
+
+def save_correction(correction: Correction, *, by: Any) -> Correction:
+    """Add or change a dated correction note; raises PermissionDenied unless
+    `by` may change the article."""
+    _require_article(correction.article, by)
+    with transaction.atomic():
+        correction.save()
+        purge(key_for(correction.article))
+    return correction
+
+
+def delete_correction(correction: Correction, *, by: Any) -> None:
+    _require_article(correction.article, by)
+    with transaction.atomic():
+        correction.delete()
+        purge(key_for(correction.article))
 
 
 def _sitemap_pages_change() -> bool:

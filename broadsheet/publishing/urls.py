@@ -1,6 +1,10 @@
 from django.urls import path
 
-from broadsheet.publishing import converters, views  # noqa: F401  (the dd converter)
+from broadsheet.publishing import (  # noqa: F401  (converters: the dd converter)
+    converters,
+    editor,
+    views,
+)
 
 app_name = "publishing"
 urlpatterns = [
@@ -14,6 +18,7 @@ urlpatterns = [
     path("section/<slug:slug>/", views.section_detail, name="section_detail"),
     path("tag/<slug:slug>/", views.tag_detail, name="tag_detail"),
     path("search/", views.search, name="search"),
+    path("preview/<str:token>/", editor.preview, name="preview"),
     path("<int:year>/<dd:month>/", views.month_archive, name="month_archive"),
     path(
         "support/<int:appeal_id>/<int:article_id>/",

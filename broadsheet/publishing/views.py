@@ -52,13 +52,26 @@ def home(request: HttpRequest) -> HttpResponse:
 def article_detail(
     request: HttpRequest, year: int, month: int, day: int, slug: str
 ) -> HttpResponse:
-    article = get_object_or_404(
-        Article.objects.published().with_bylines().select_related("partner", "appeal"),
-        slug=slug,
-    )
+    article = get_object_or_404(articles_to_show().published(), slug=slug)
     if article.get_absolute_url() != request.path:
         # A link with the wrong date (an old import, a hand-typed address).
         return redirect(article.get_absolute_url(), permanent=True)
+    return article_page(request, article)
+
+
+def articles_to_show():
+    """Articles with everything their page shows fetched alongside."""
+    return (
+        Article.objects.with_bylines()
+        .select_related("partner", "appeal")
+        .prefetch_related("corrections")
+    )
+
+
+def article_page(
+    request: HttpRequest, article: Article, *, preview: bool = False
+) -> HttpResponse:
+    """The article page, for readers or (`preview`) for its editors."""
     appeal = _appeal_for(article)
     bylines = list(article.bylines.all())
     tags = list(article.tags.all())
@@ -85,8 +98,10 @@ def article_detail(
         "canonical_url": article.original_url
         if article.is_republished
         else request.build_absolute_uri(article.get_absolute_url()),
+        "corrections": list(article.corrections.all()),
         "parts": article_parts(request, article),
         "head_parts": article_head(request, article),
+        "preview": preview,
     }
     return render(request, "publishing/article_detail.html", context)
 

@@ -34,8 +34,9 @@ WRITING = [
     ("publishing", "view_partneroutlet"),
     ("publishing", "view_appeal"),
 ]
-# Every permission of these apps, whatever models they gain.
-EDITING_APPS = ("publishing",)
+# Every permission of these apps, whatever models they gain (redirects: old
+# addresses of articles).
+EDITING_APPS = ("publishing", "redirects")
 
 ROLES: dict[str, list[tuple[str, str]] | None] = {
     CONTRIBUTORS: WRITING,

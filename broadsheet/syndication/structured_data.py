@@ -52,6 +52,16 @@ def article_json_ld(article: Article, site: SiteSettings) -> dict:
         data["description"] = article.standfirst
     if article.section:
         data["articleSection"] = article.section.name
+    corrections = list(article.corrections.all())
+    if corrections:
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": correction.text,
+                "datePublished": correction.published_at.isoformat(),
+            }
+            for correction in corrections
+        ]
     if article.is_republished:
         data["isBasedOn"] = article.original_url
         partner = {"@type": "Organization", "name": article.partner.name}

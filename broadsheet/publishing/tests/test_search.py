@@ -17,9 +17,7 @@ def results(client, parse, query, **params):
     return page, [h.get_text() for h in page.select(".search-results h2")]
 
 
-def test_a_headline_match_comes_before_a_body_match_with_marked_snippets(
-    client, parse
-):
+def test_a_headline_match_comes_before_a_body_match_with_marked_snippets(client, parse):
     ArticleFactory(
         headline="Notes from the council",
         body="Deep in the report, the estuary gets one line.\n\nOther things.",
@@ -28,9 +26,7 @@ def test_a_headline_match_comes_before_a_body_match_with_marked_snippets(
     ArticleFactory(headline="Unrelated", body="Nothing to see.")
     page, headlines = results(client, parse, "estuary")
     assert headlines == ["The estuary question", "Notes from the council"]
-    assert [m.get_text() for m in page.select(".search-results h2 mark")] == [
-        "estuary"
-    ]
+    assert [m.get_text() for m in page.select(".search-results h2 mark")] == ["estuary"]
     snippet = page.select(".search-results .snippet")[1]
     assert snippet.find("mark").get_text() == "estuary"
     assert "the report" in snippet.get_text()

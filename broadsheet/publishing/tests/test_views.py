@@ -241,8 +241,8 @@ def test_article_page_query_count_does_not_grow_with_comments(
     parent = None
     for index in range(comments):
         parent = CommentFactory(article=article, parent=parent if index % 3 else None)
-    # article, bylines, tags, default appeal, site settings, comments, moderation
-    # policy
-    with django_assert_num_queries(7):
+    # article, bylines, corrections, tags, default appeal, site settings,
+    # comments, moderation policy
+    with django_assert_num_queries(8):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200

@@ -46,7 +46,11 @@ MAY = {
         "publishing.article": "va",
     },
     MODERATORS: MODERATING,
-    EDITORS: {**MODERATING, **{f"publishing.{name}": "vad" for name in PUBLISHING}},
+    EDITORS: {
+        **MODERATING,
+        **{f"publishing.{name}": "vad" for name in PUBLISHING},
+        "redirects.redirect": "vad",
+    },
 }
 MODERATION_PAGES = {"moderation:queue", "moderation:log", "moderation:mail"}
 EVERY_STAFF_MEMBER = {
@@ -70,7 +74,9 @@ NOT_PAGES = {
 }
 # Pages beyond the model actions that only administrators reach.
 ADMINS_ONLY = {"admin:auth_user_password_change"}
-ACTION = re.compile(r"^admin:(\w+?)_(\w+)_(changelist|add|change|history|delete)$")
+ACTION = re.compile(
+    r"^admin:(\w+?)_(\w+?)_(changelist|add|change|history|delete|revisions|revision)$"
+)
 
 
 def staff_urls(patterns=None, prefix="", namespace=""):
@@ -111,6 +117,9 @@ def site(django_user_model):
     from broadsheet.moderation.tasks import mail_moderators_about
 
     SiteSettings.objects.get_or_create(pk=1)
+    from django.contrib.redirects.models import Redirect
+
+    Redirect.objects.create(site_id=1, old_path="/old/", new_path="/new/")
     ArticlePolicy.objects.create(article=own, mode="publish")
     mail_moderators_about.enqueue(comment.pk)
     return {"own": own, "other": other}
@@ -138,6 +147,9 @@ def concrete(route: str, name: str, site) -> str | None:
         path = path.replace("<path:object_id>", object_for(model, site))
     if "(?P<app_label>" in path:
         return None  # tried separately, app by app
+    if "<int:revision_id>" in path:
+        revision = site["other"].revisions.first()
+        path = path.replace("<int:revision_id>", str(revision.pk))
     assert "<" not in path, f"no value for a parameter of {route} ({name})"
     return path
 
@@ -154,17 +166,10 @@ def expected(role: str, name: str, superuser_reaches: bool) -> bool:
     match = ACTION.match(name)
     assert match, f"a staff URL this test does not know: {name}"
     label = f"{match[1]}.{match[2]}"
-    if (
-        role == CONTRIBUTORS
-        and label == "publishing.article"
-        and match[3]
-        in {
-            "change",
-            "history",
-            "delete",
-        }
-    ):
-        return False  # the article tried is someone else's draft
+    on_one_article = {"change", "history", "delete", "revisions", "revision"}
+    if role == CONTRIBUTORS and label == "publishing.article":
+        if match[3] in on_one_article:
+            return False  # the article tried is someone else's draft
     may = MAY[role].get(label, "")
     letter = {"add": "a", "delete": "d"}.get(match[3], "v")
     return letter in may and superuser_reaches
