@@ -7,7 +7,13 @@ from broadsheet.core.models import SiteSettings
 
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):
-    fields = ("site_name", "tagline", "description", "default_disclaimer")
+    fields = (
+        "site_name",
+        "tagline",
+        "description",
+        "default_disclaimer",
+        "old_article_days",
+    )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return not SiteSettings.objects.exists()

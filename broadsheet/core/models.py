@@ -42,6 +42,16 @@ class SiteSettings(models.Model):
             "One sentence for search engines and link previews of the home page."
         ),
     )
+    old_article_days = models.PositiveIntegerField(
+        _("mark articles as old after this many days"),
+        null=True,
+        blank=True,
+        default=365,
+        help_text=_(
+            "Older articles carry a notice saying so, for readers who arrive from "
+            "a search or a share. Empty: never."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = SiteSettingsQuerySet.as_manager()

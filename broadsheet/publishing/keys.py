@@ -47,6 +47,11 @@ def link_of(article) -> tuple:
     return (article.headline, article.get_absolute_url(), article.is_published)
 
 
+def age_key(article_id: int) -> str:
+    """Whether the article's page says it is old (a notice that comes with time)."""
+    return f"age:article:{article_id}"
+
+
 def tags_key(article) -> str:
     """The tags an article's page names: changing them changes no list entry."""
     return f"tags:{key_for(article)}"

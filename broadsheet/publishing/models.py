@@ -338,6 +338,13 @@ class Article(models.Model):
             and self.published_at <= timezone.now()
         )
 
+    def is_older_than(self, days: int | None) -> bool:
+        return (
+            days is not None
+            and self.published_at is not None
+            and timezone.now() - self.published_at > timedelta(days=days)
+        )
+
     @property
     def is_republished(self) -> bool:
         return bool(self.partner_id and self.original_url)

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django_tasks import task
 
 from broadsheet.core.recurring import recurring
+from broadsheet.pagecache.purge import purge_now
+from broadsheet.publishing.keys import age_key
 from broadsheet.publishing.models import Article
 
 
@@ -36,3 +38,19 @@ def publish_when_due(article_id: int) -> str:
 def publish_overdue(since: datetime, until: datetime) -> None:
     """A safety net: publish any scheduled article whose own task was lost."""
     _publish_due(Article.objects.all())
+
+
+@recurring(every=timedelta(hours=1), lookback=timedelta(days=1))
+def purge_aging_articles(since: datetime, until: datetime) -> None:
+    """Purge the pages of articles that passed the site's old-article age in
+    the window, so their cached pages show the notice."""
+    from broadsheet.core.models import SiteSettings
+
+    days = SiteSettings.objects.current().old_article_days
+    if days is None:
+        return
+    age = timedelta(days=days)
+    aged = Article.objects.published().filter(
+        published_at__gt=since - age, published_at__lte=until - age
+    )
+    purge_now([age_key(pk) for pk in aged.values_list("pk", flat=True)])

@@ -7,12 +7,14 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from broadsheet.core.models import SiteSettings
 from broadsheet.pagecache.decorators import add_keys, cacheable
 from broadsheet.pagecache.keys import key_for
 from broadsheet.publishing import services
 from broadsheet.publishing.extensions import article_head, article_parts
 from broadsheet.publishing.keys import (
     LATEST,
+    age_key,
     list_key,
     month_key,
     shown_keys,
@@ -79,6 +81,7 @@ def article_page(
         request,
         key_for(article),
         tags_key(article),
+        age_key(article.pk),
         *(key_for(byline.author) for byline in bylines),
         *(key_for(tag) for tag in tags),
         *(
@@ -99,11 +102,18 @@ def article_page(
         if article.is_republished
         else request.build_absolute_uri(article.get_absolute_url()),
         "corrections": list(article.corrections.all()),
+        "old_after_days": _old_after(request, article),
         "parts": article_parts(request, article),
         "head_parts": article_head(request, article),
         "preview": preview,
     }
     return render(request, "publishing/article_detail.html", context)
+
+
+def _old_after(request: HttpRequest, article: Article) -> int | None:
+    """The site's age for the old-article notice, when this article is past it."""
+    days = SiteSettings.objects.for_request(request).old_article_days
+    return days if article.is_older_than(days) else None
 
 
 def _appeal_for(article: Article) -> Appeal | None:
