@@ -14,6 +14,7 @@ from broadsheet.publishing.models import (
     Author,
     Byline,
     Correction,
+    Page,
     PartnerOutlet,
     Section,
     Tag,
@@ -199,3 +200,14 @@ class ArticleAdmin(admin.ModelAdmin):
             services.set_bylines(
                 form.instance, [row["author"] for row in kept], by=request.user
             )
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ("title", "slug", "is_published", "is_in_footer", "position")
+    list_editable = ()
+    prepopulated_fields = {"slug": ("title",)}
+    fields = ("title", "slug", "body", "is_published", "is_in_footer", "position")
+
+    def save_model(self, request, obj, form, change) -> None:
+        services.save_page(obj, by=request.user)

@@ -33,6 +33,7 @@ from broadsheet.publishing.models import (
     Author,
     Byline,
     Correction,
+    Page,
     Revision,
     Tag,
 )
@@ -294,6 +295,34 @@ def _rename_in_bylines(author: Author) -> None:
             Article.objects.filter(pk=article.pk).update(byline_names=names)
             article.byline_names = names
             index_article(article)
+
+
+FOOTER = "list:pages"  # the footer's links to pages, on every HTML page
+
+
+def save_page(page: Page, *, by: Any) -> Page:
+    """Render a page's body once and save it; a new title, address or place
+    in the footer purges every page (the footer shows it).
+
+    Raises PermissionDenied when `by` may not change pages."""
+    _require(by, "publishing.change_page" if page.pk else "publishing.add_page")
+    page.body_html = render_markdown(page.body).html
+    with transaction.atomic():
+        before = Page.objects.filter(pk=page.pk).first() if page.pk else None
+        page.save()
+        keys = {key_for(page)}
+        if _in_footer(before) != _in_footer(page):
+            keys.add(FOOTER)
+        if page.is_published or (before and before.is_published):
+            keys.add("sitemap:pages")  # its lastmod
+        purge(*keys)
+    return page
+
+
+def _in_footer(page: Page | None) -> tuple | None:
+    if page is None or not (page.is_published and page.is_in_footer):
+        return None
+    return (page.title, page.slug, page.position)
 
 
 def record_appeal_click(appeal: Appeal, *, article: Article) -> None:

@@ -25,4 +25,6 @@ urlpatterns = [
         views.appeal_click,
         name="appeal_click",
     ),
+    # Last: any other one-segment address may be a page (About, Support us).
+    path("<slug:slug>/", views.page_detail, name="page_detail"),
 ]

@@ -25,6 +25,7 @@ from broadsheet.publishing.models import (
     Article,
     ArticleQuerySet,
     Author,
+    Page,
     Section,
     Tag,
 )
@@ -204,3 +205,11 @@ def search(request: HttpRequest) -> HttpResponse:
         "publishing/search.html",
         {"query": query[:200], "found": found},
     )
+
+
+@require_safe
+@cacheable()
+def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    page = get_object_or_404(Page.objects.published(), slug=slug)
+    add_keys(request, key_for(page))
+    return render(request, "publishing/page_detail.html", {"page": page})

@@ -11,7 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from broadsheet.publishing.keys import SITEMAP_PAGE
-from broadsheet.publishing.models import Article, Author, Section, Tag
+from broadsheet.publishing.models import Article, Author, Page, Section, Tag
 
 NEWS_WINDOW = timedelta(hours=48)
 
@@ -89,9 +89,18 @@ class NewsSitemap(Sitemap):
         return article.updated_at
 
 
+class PageSitemap(Sitemap):
+    def items(self):
+        return Page.objects.published().order_by("slug")
+
+    def lastmod(self, page: Page):
+        return page.updated_at
+
+
 SITEMAPS = {
     "articles": ArticleSitemap,
     "sections": SectionSitemap,
     "tags": TagSitemap,
     "authors": AuthorSitemap,
+    "pages": PageSitemap,
 }

@@ -22,7 +22,14 @@ from broadsheet.discussion.models import Comment
 from broadsheet.moderation.models import AuditEntry, Mode, ModerationPolicy
 from broadsheet.moderation.services import moderate_comments, update_policy
 from broadsheet.publishing import services as publishing
-from broadsheet.publishing.models import Appeal, Article, Author, Section, Tag
+from broadsheet.publishing.models import (
+    Appeal,
+    Article,
+    Author,
+    Page,
+    Section,
+    Tag,
+)
 from broadsheet.syndication.sitemaps import SITEMAPS
 from broadsheet.testing.factories import (
     AppealFactory,
@@ -67,6 +74,10 @@ def site(page_store):
     )
     CommentFactory(article=lead, body="A first response.")
     ArticleFactory(headline="A draft", status="draft", section=culture, authors=[cy])
+    publishing.save_page(
+        Page(title="About us", slug="about", body="Who we are.", is_published=True),
+        by=None,
+    )
     return {"lead": lead, "economy": economy, "culture": culture}
 
 
@@ -85,6 +96,7 @@ def public_urls() -> list[str]:
     urls += [f"{t.get_absolute_url()}feed/atom/" for t in Tag.objects.all()]
     urls += [f"{a.get_absolute_url()}feed/" for a in Author.objects.all()]
     urls += [f"{a.get_absolute_url()}feed/" for a in Article.objects.published()]
+    urls += [p.get_absolute_url() for p in Page.objects.published()]
     urls += ["/robots.txt", "/sitemap.xml", "/sitemap-news.xml"]
     urls += [f"/sitemap-{name}.xml" for name in SITEMAPS]
     return urls
@@ -362,3 +374,20 @@ def test_the_notice_counts_days_when_the_age_is_not_whole_years(client, site):
     )
     update_site_settings(by=None, old_article_days=None)
     assert "old-article" not in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_editing_a_page_and_adding_one_to_the_footer(wsgi, site):
+    def edit_text():
+        page = Page.objects.get(slug="about")
+        page.body = "Who we are, and who pays for it."
+        publishing.save_page(page, by=None)
+
+    assert check_purges(wsgi, edit_text) == ["/about/", "/sitemap-pages.xml"]
+
+    def add_to_footer():
+        publishing.save_page(
+            Page(title="Support us", slug="support-us", is_published=True), by=None
+        )
+
+    changed = check_purges(wsgi, add_to_footer)
+    assert "/" in changed and "/feed/" not in changed

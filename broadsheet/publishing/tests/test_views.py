@@ -242,7 +242,7 @@ def test_article_page_query_count_does_not_grow_with_comments(
     for index in range(comments):
         parent = CommentFactory(article=article, parent=parent if index % 3 else None)
     # article, bylines, corrections, tags, default appeal, site settings,
-    # comments, moderation policy
-    with django_assert_num_queries(8):
+    # comments, moderation policy, the footer's pages
+    with django_assert_num_queries(9):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200

@@ -49,6 +49,7 @@ MAY = {
     EDITORS: {
         **MODERATING,
         **{f"publishing.{name}": "vad" for name in PUBLISHING},
+        "publishing.page": "vad",
         "redirects.redirect": "vad",
     },
 }
@@ -120,6 +121,9 @@ def site(django_user_model):
     from django.contrib.redirects.models import Redirect
 
     Redirect.objects.create(site_id=1, old_path="/old/", new_path="/new/")
+    from broadsheet.publishing.models import Page
+
+    services.save_page(Page(title="About", slug="about", is_published=True), by=None)
     ArticlePolicy.objects.create(article=own, mode="publish")
     mail_moderators_about.enqueue(comment.pk)
     return {"own": own, "other": other}

@@ -144,6 +144,7 @@ def test_the_sitemaps_list_every_public_page_with_lastmod(client, articles):
         "sitemap-sections.xml",
         "sitemap-tags.xml",
         "sitemap-authors.xml",
+        "sitemap-pages.xml",
     ]
     locations = {}
     for part in parts:
