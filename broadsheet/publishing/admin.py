@@ -10,6 +10,7 @@ from broadsheet.publishing import editor, services
 from broadsheet.publishing.forms import ArticleForm
 from broadsheet.publishing.models import (
     Appeal,
+    AppealClick,
     Article,
     Author,
     Byline,
@@ -89,7 +90,14 @@ class BylineInline(admin.TabularInline):
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
     inlines = [BylineInline, CorrectionInline]
-    list_display = ("headline", "kind", "status", "published_at", "section")
+    list_display = (
+        "headline",
+        "kind",
+        "status",
+        "published_at",
+        "section",
+        "appeal_clicks",
+    )
     list_filter = ("status", "kind", "section")
     search_fields = ("headline", "standfirst", "slug")
     prepopulated_fields = {"slug": ("headline",)}
@@ -160,7 +168,12 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         # Contributors cannot list, open or reach by ID anyone else's draft.
         articles = super().get_queryset(request).select_related("section")
+        articles = articles.annotate(click_total=Sum("appeal_clicks__count"))
         return articles.editable_by(request.user)
+
+    @admin.display(description="appeal clicks", ordering="click_total")
+    def appeal_clicks(self, article: Article) -> int:
+        return article.click_total or 0
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -211,3 +224,20 @@ class PageAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change) -> None:
         services.save_page(obj, by=request.user)
+
+
+@admin.register(AppealClick)
+class AppealClickAdmin(admin.ModelAdmin):
+    """Which appeal readers followed from which article: counts, nothing else."""
+
+    list_display = ("article", "appeal", "count")
+    list_filter = ("appeal",)
+    ordering = ("-count",)
+    list_select_related = ("article", "appeal")
+    search_fields = ("article__headline",)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -139,3 +139,21 @@ def test_a_contributor_cannot_restore_anothers_article(editor):
             Revision.objects.filter(article=article).get(), by=writer
         )
     assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_editors_see_appeal_clicks_per_article_and_per_appeal(client, parse, editor):
+    from broadsheet.testing.factories import AppealFactory
+
+    appeal = AppealFactory(is_default=True, title="Winter appeal")
+    article = ArticleFactory(headline="The clicked piece")
+    for _ in range(3):
+        client.get(f"/support/{appeal.pk}/{article.pk}/")
+    listing = parse(client.get("/admin/publishing/article/"))
+    row = next(
+        r for r in listing.select("#result_list tbody tr") if "clicked" in r.text
+    )
+    assert row.select_one(".field-appeal_clicks").get_text() == "3"
+    per_appeal = parse(client.get("/admin/publishing/appeal/"))
+    assert per_appeal.select_one(".field-click_total").get_text() == "3"
+    clicks = parse(client.get("/admin/publishing/appealclick/"))
+    assert "The clicked piece" in clicks.select_one("#result_list").get_text()

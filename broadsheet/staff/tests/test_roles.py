@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from broadsheet.moderation.models import Ban, ModerationPolicy
 from broadsheet.moderation.services import ban_commenter
 from broadsheet.publishing import services
-from broadsheet.publishing.models import Article
+from broadsheet.publishing.models import Appeal, Article
 from broadsheet.staff.roles import ADMINS, CONTRIBUTORS, EDITORS, MODERATORS
 from broadsheet.testing.factories import (
     AppealFactory,
@@ -50,6 +50,7 @@ MAY = {
         **MODERATING,
         **{f"publishing.{name}": "vad" for name in PUBLISHING},
         "publishing.page": "vad",
+        "publishing.appealclick": "vd",
         "redirects.redirect": "vad",
     },
 }
@@ -124,6 +125,7 @@ def site(django_user_model):
     from broadsheet.publishing.models import Page
 
     services.save_page(Page(title="About", slug="about", is_published=True), by=None)
+    services.record_appeal_click(Appeal.objects.get(), article=comment.article)
     ArticlePolicy.objects.create(article=own, mode="publish")
     mail_moderators_about.enqueue(comment.pk)
     return {"own": own, "other": other}
