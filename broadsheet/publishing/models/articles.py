@@ -1,134 +1,24 @@
+"""Articles, their bylines, corrections and revisions."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class Author(models.Model):
-    name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    bio = models.CharField(
-        _("bio"),
-        max_length=300,
-        blank=True,
-        help_text=_(
-            "One line shown under the article: “Ana is a … journalist and analyst.”"
-        ),
-    )
-    website = models.URLField(_("website"), blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("author")
-        verbose_name_plural = _("authors")
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("publishing:author_detail", kwargs={"slug": self.slug})
-
-
-class Section(models.Model):
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    description = models.CharField(_("description"), max_length=300, blank=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("section")
-        verbose_name_plural = _("sections")
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("publishing:section_detail", kwargs={"slug": self.slug})
-
-
-class Tag(models.Model):
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("tag")
-        verbose_name_plural = _("tags")
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("publishing:tag_detail", kwargs={"slug": self.slug})
-
-
-class PartnerOutlet(models.Model):
-    """A publication whose pieces we republish, credited as “Via <name>”."""
-
-    name = models.CharField(_("name"), max_length=120, unique=True)
-    site_url = models.URLField(_("site address"), blank=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("partner outlet")
-        verbose_name_plural = _("partner outlets")
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Appeal(models.Model):
-    """A call to support the publisher, placed in and after articles."""
-
-    title = models.CharField(_("title"), max_length=120)
-    text = models.TextField(_("text"), max_length=600)
-    button_label = models.CharField(
-        _("button label"), max_length=60, default=_("Support independent media")
-    )
-    organisation = models.CharField(
-        _("fundraising organisation"), max_length=160, blank=True
-    )
-    donation_url = models.URLField(_("donation address"))
-    after_paragraph = models.PositiveSmallIntegerField(
-        _("after paragraph"),
-        default=4,
-        help_text=_(
-            "Shown after this many paragraphs of the body, and again at the end. "
-            "Shorter articles show it once, at the end."
-        ),
-    )
-    is_default = models.BooleanField(
-        _("site-wide default"),
-        default=False,
-        help_text=_(
-            "Shown on every article that does not choose another or switch it off."
-        ),
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-is_default", "title"]
-        verbose_name = _("appeal")
-        verbose_name_plural = _("appeals")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["is_default"],
-                condition=Q(is_default=True),
-                name="publishing_one_default_appeal",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.title
+from broadsheet.publishing.models.records import (
+    Appeal,
+    Author,
+    PartnerOutlet,
+    Section,
+    Tag,
+)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -384,28 +274,6 @@ class Byline(models.Model):
         return f"{self.author} on {self.article}"
 
 
-class AppealClick(models.Model):
-    """How many readers followed an appeal from an article; nothing about who."""
-
-    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="clicks")
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="appeal_clicks"
-    )
-    count = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("appeal click count")
-        verbose_name_plural = _("appeal click counts")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["appeal", "article"], name="publishing_one_click_row"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.appeal}: {self.count}"
-
-
 class Correction(models.Model):
     """A dated note at the end of an article saying what was corrected."""
 
@@ -465,60 +333,3 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id} at {self.created_at:%Y-%m-%d %H:%M}"
-
-
-class PageQuerySet(models.QuerySet):
-    def published(self) -> PageQuerySet:
-        return self.filter(is_published=True)
-
-    def in_footer(self) -> PageQuerySet:
-        return self.published().filter(is_in_footer=True).order_by("position", "title")
-
-
-# First segments of addresses the site uses itself; a page cannot take them.
-RESERVED_SLUGS = frozenset(
-    "accounts admin author comments feed healthz media moderation preview "
-    "search section sitemap static support tag".split()
-)
-
-
-def validate_page_slug(slug: str) -> None:
-    if slug in RESERVED_SLUGS or slug.isdigit():
-        raise ValidationError(
-            _("/%(slug)s/ is an address the site uses itself; choose another."),
-            params={"slug": slug},
-        )
-
-
-class Page(models.Model):
-    """A page outside the flow of articles: About, Support us, Contact."""
-
-    title = models.CharField(_("title"), max_length=120)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=100,
-        unique=True,
-        validators=[validate_page_slug],
-        help_text=_("The page lives at /<slug>/."),
-    )
-    body = models.TextField(_("body"), blank=True, help_text=_("Markdown."))
-    body_html = models.TextField(editable=False, blank=True)
-    is_published = models.BooleanField(_("published"), default=False)
-    is_in_footer = models.BooleanField(
-        _("linked in the footer"), default=True, help_text=_("Of every page.")
-    )
-    position = models.PositiveSmallIntegerField(_("position in the footer"), default=0)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = PageQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["position", "title"]
-        verbose_name = _("page")
-        verbose_name_plural = _("pages")
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("publishing:page_detail", kwargs={"slug": self.slug})
