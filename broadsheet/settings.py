@@ -20,6 +20,7 @@ TRUSTED_PROXIES = CONFIG.trusted_proxies
 INSTALLED_APPS = [
     "broadsheet.core",
     "broadsheet.pagecache",
+    "broadsheet.images",
     "broadsheet.publishing",
     "broadsheet.discussion",
     "broadsheet.moderation",
@@ -103,10 +104,12 @@ LOGIN_REDIRECT_URL = "admin:index"
 PASSWORD_RESET_TIMEOUT = 3600
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "/media/"
 STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": DATA_DIR / "media"},
+        "OPTIONS": {"location": MEDIA_ROOT, "base_url": MEDIA_URL},
     },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
@@ -161,6 +164,7 @@ PAGE_CACHE = {
         "/comments/",
         "/support/",
         "/moderation/",
+        "/media/",
     ),
     "FRONTS": CONFIG.purge_fronts,
 }

@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/login/", SignInView.as_view(), name="admin_login"),
     path("admin/", admin.site.urls),
     path("accounts/", include("broadsheet.staff.urls")),
+    path("media/images/", include("broadsheet.images.urls")),
     # Before the apps whose prefixes its feeds share (/comments/feed/).
     path("", include("broadsheet.syndication.urls")),
     path("comments/", include("broadsheet.discussion.urls")),

@@ -17,6 +17,7 @@ same Markdown still reads as an ordinary quote.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import nh3
@@ -29,10 +30,12 @@ PULL_QUOTE_MARKER = "[!pullquote]"
 ARTICLE_TAGS = {
     "p", "br", "h2", "h3", "h4", "h5", "h6", "blockquote", "aside", "ul", "ol",
     "li", "a", "em", "strong", "code", "pre", "hr", "table", "thead", "tbody",
-    "tr", "th", "td", "del", "sup", "sub",
+    "tr", "th", "td", "del", "sup", "sub", "img",
 }  # fmt: skip
+IMAGE_SIZES = "(max-width: 48rem) 100vw, 45rem"
 ARTICLE_ATTRIBUTES = {
     "a": {"href", "title"},
+    "img": {"src", "alt", "title", "srcset", "sizes", "width", "height", "loading"},
     "ol": {"start"},
     "th": {"style"},
     "td": {"style"},
@@ -56,9 +59,27 @@ class RenderedBody:
     paragraph_ends: list[int] = field(default_factory=list)
 
 
-def render_markdown(text: str) -> RenderedBody:
-    """Render an article body; top-level blocks are sanitised one by one."""
+@dataclass(frozen=True)
+class ShownImage:
+    """How to show an image the site stores: what an image resolver returns."""
+
+    src: str
+    srcset: str
+    width: int
+    height: int
+
+
+ImageResolver = Callable[[str], "ShownImage | None"]
+
+
+def render_markdown(text: str, *, images: ImageResolver | None = None) -> RenderedBody:
+    """Render an article body; top-level blocks are sanitised one by one.
+
+    `images` says how to show an image address (the images app answers for the
+    ones it stores); any other image is left out, its description kept as text,
+    since the site loads nothing from elsewhere."""
     tokens = _markdown.parse(text or "")
+    _show_images(tokens, images)
     _make_pull_quotes(tokens)
     _demote_top_headings(tokens)
     chunks: list[str] = []
@@ -167,6 +188,25 @@ def _matching_close(tokens: list[Token], start: int) -> int:
         if depth == 0:
             return index
     return len(tokens) - 1
+
+
+def _show_images(tokens: list[Token], images: ImageResolver | None) -> None:
+    for inline in tokens:
+        for child in inline.children or []:
+            if child.type != "image":
+                continue
+            shown = images(child.attrGet("src") or "") if images else None
+            if shown is None:
+                child.type, child.tag = "text", ""
+                child.content = "".join(c.content for c in child.children or [])
+                child.children, child.attrs = None, {}
+                continue
+            child.attrSet("src", shown.src)
+            child.attrSet("srcset", shown.srcset)
+            child.attrSet("sizes", IMAGE_SIZES)
+            child.attrSet("width", str(shown.width))
+            child.attrSet("height", str(shown.height))
+            child.attrSet("loading", "lazy")
 
 
 def _demote_top_headings(tokens: list[Token]) -> None:

@@ -101,7 +101,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = ("status", "kind", "section")
     search_fields = ("headline", "standfirst", "slug")
     prepopulated_fields = {"slug": ("headline",)}
-    autocomplete_fields = ("tags",)
+    autocomplete_fields = ("tags", "social_image")
     date_hierarchy = "published_at"
     fieldsets = (
         (None, {"fields": ("headline", "standfirst", "slug", "kind", "body")}),
@@ -117,7 +117,10 @@ class ArticleAdmin(admin.ModelAdmin):
                 )
             },
         ),
-        ("Sharing", {"fields": ("social_title", "social_description")}),
+        (
+            "Sharing",
+            {"fields": ("social_title", "social_description", "social_image")},
+        ),
         (
             "Appeal, disclaimer, comments",
             {

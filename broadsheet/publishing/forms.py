@@ -30,6 +30,7 @@ class ArticleForm(forms.ModelForm):
             "is_open_for_comments",
             "social_title",
             "social_description",
+            "social_image",
         ]
 
     def clean(self) -> dict:

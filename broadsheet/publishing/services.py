@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from broadsheet.core.renderer import render_markdown
+from broadsheet.images.services import image_for_src
 from broadsheet.pagecache.keys import key_for
 from broadsheet.pagecache.purge import purge
 from broadsheet.publishing.keys import (
@@ -83,7 +84,7 @@ def save_article(article: Article, *, by: Any) -> Article:
     _require_article(article, by)
     if article.pk is None and by is not None:
         article.created_by = by
-    rendered = render_markdown(article.body)
+    rendered = render_markdown(article.body, images=image_for_src)
     article.body_html = rendered.html
     article.body_text = strip_tags(rendered.html)
     article.body_paragraph_ends = rendered.paragraph_ends
@@ -306,7 +307,7 @@ def save_page(page: Page, *, by: Any) -> Page:
 
     Raises PermissionDenied when `by` may not change pages."""
     _require(by, "publishing.change_page" if page.pk else "publishing.add_page")
-    page.body_html = render_markdown(page.body).html
+    page.body_html = render_markdown(page.body, images=image_for_src).html
     with transaction.atomic():
         before = Page.objects.filter(pk=page.pk).first() if page.pk else None
         page.save()

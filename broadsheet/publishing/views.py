@@ -66,7 +66,7 @@ def articles_to_show():
     """Articles with everything their page shows fetched alongside."""
     return (
         Article.objects.with_bylines()
-        .select_related("partner", "appeal")
+        .select_related("partner", "appeal", "social_image")
         .prefetch_related("corrections")
     )
 
@@ -87,7 +87,12 @@ def article_page(
         *(key_for(tag) for tag in tags),
         *(
             key_for(related)
-            for related in (article.section, article.partner, appeal)
+            for related in (
+                article.section,
+                article.partner,
+                appeal,
+                article.social_image,
+            )
             if related
         ),
     )

@@ -33,10 +33,12 @@ WRITING = [
     ("publishing", "view_tag"),
     ("publishing", "view_partneroutlet"),
     ("publishing", "view_appeal"),
+    ("images", "add_image"),
+    ("images", "view_image"),
 ]
 # Every permission of these apps, whatever models they gain (redirects: old
 # addresses of articles).
-EDITING_APPS = ("publishing", "redirects")
+EDITING_APPS = ("publishing", "images", "redirects")
 
 ROLES: dict[str, list[tuple[str, str]] | None] = {
     CONTRIBUTORS: WRITING,

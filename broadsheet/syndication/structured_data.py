@@ -50,6 +50,8 @@ def article_json_ld(article: Article, site: SiteSettings) -> dict:
     }
     if article.standfirst:
         data["description"] = article.standfirst
+    if article.social_image:
+        data["image"] = [_absolute(article.social_image.url())]
     if article.section:
         data["articleSection"] = article.section.name
     corrections = list(article.corrections.all())
@@ -82,5 +84,9 @@ def article_head(request: HttpRequest, article: Article) -> ArticlePart:
             "url": _absolute(article.get_absolute_url()),
             "site_name": site.site_name,
             "article": article,
+            "image": article.social_image,
+            "image_url": _absolute(article.social_image.url())
+            if article.social_image
+            else "",
         },
     )

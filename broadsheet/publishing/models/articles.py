@@ -168,6 +168,15 @@ class Article(models.Model):
         blank=True,
         help_text=_("For link previews (Open Graph); empty: the headline."),
     )
+    social_image = models.ForeignKey(
+        "images.Image",
+        verbose_name=_("image when shared"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("For link previews and search engines."),
+    )
     social_description = models.CharField(
         _("description when shared"),
         max_length=300,

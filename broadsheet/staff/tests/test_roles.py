@@ -44,6 +44,7 @@ MAY = {
     CONTRIBUTORS: {
         **{f"publishing.{name}": "v" for name in PUBLISHING},
         "publishing.article": "va",
+        "images.image": "va",
     },
     MODERATORS: MODERATING,
     EDITORS: {
@@ -51,6 +52,7 @@ MAY = {
         **{f"publishing.{name}": "vad" for name in PUBLISHING},
         "publishing.page": "vad",
         "publishing.appealclick": "vd",
+        "images.image": "vad",
         "redirects.redirect": "vad",
     },
 }
@@ -126,6 +128,11 @@ def site(django_user_model):
 
     services.save_page(Page(title="About", slug="about", is_published=True), by=None)
     services.record_appeal_click(Appeal.objects.get(), article=comment.article)
+    from broadsheet.images.models import Image
+
+    Image.objects.create(
+        digest="0" * 64, extension="jpg", width=10, height=10, widths=[10], alt_text="x"
+    )
     ArticlePolicy.objects.create(article=own, mode="publish")
     mail_moderators_about.enqueue(comment.pk)
     return {"own": own, "other": other}

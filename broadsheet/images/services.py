@@ -1,0 +1,81 @@
+"""Every write of images."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from broadsheet.core.renderer import ShownImage
+from broadsheet.images.models import Image
+from broadsheet.images.processing import Processed
+from broadsheet.pagecache.keys import key_for
+from broadsheet.pagecache.purge import purge
+
+
+def upload_image(
+    processed: Processed, *, alt_text: str, credit: str = "", by: Any
+) -> Image:
+    """Store a processed upload (see `processing.process`); the same picture
+    uploaded again is the same Image. Raises PermissionDenied."""
+    if by is not None and not by.has_perm("images.add_image"):
+        raise PermissionDenied("Missing permission images.add_image.")
+    existing = Image.objects.filter(digest=processed.digest).first()
+    if existing is not None:
+        return existing
+    image = Image(
+        digest=processed.digest,
+        extension=processed.extension,
+        width=processed.width,
+        height=processed.height,
+        widths=sorted(processed.variants),
+        alt_text=alt_text,
+        credit=credit,
+        uploaded_by=by,
+    )
+    # Files first: named by content, so a rolled-back row leaves only a file
+    # that the same upload would write again, never a row without its files.
+    for width, data in processed.variants.items():
+        name = image.name(width)
+        if not default_storage.exists(name):
+            default_storage.save(name, ContentFile(data))
+    with transaction.atomic():
+        image.save()
+    return image
+
+
+def update_image(image: Image, *, alt_text: str, credit: str, by: Any) -> Image:
+    """Change an image's description or credit. Raises PermissionDenied."""
+    if by is not None and not by.has_perm("images.change_image"):
+        raise PermissionDenied("Missing permission images.change_image.")
+    image.alt_text, image.credit = alt_text, credit
+    with transaction.atomic():
+        image.save(update_fields=["alt_text", "credit"])
+        purge(key_for(image))  # link previews that use it
+    return image
+
+
+OUR_IMAGE = re.compile(
+    r"^/media/images/(?P<prefix>[0-9a-f]{2})/(?P<digest>[0-9a-f]{64})-\d+\.(?:jpg|png)$"
+)
+
+
+def image_for_src(src: str) -> ShownImage | None:
+    """Our stored image behind an address in a body, or None for anything else
+    (other sites' images are not shown: no third parties)."""
+    match = OUR_IMAGE.match(src or "")
+    if match is None:
+        return None
+    image = Image.objects.filter(digest=match["digest"]).first()
+    if image is None:
+        return None
+    return ShownImage(
+        src=image.url(image.widths[min(1, len(image.widths) - 1)]),
+        srcset=image.srcset(),
+        width=image.width,
+        height=image.height,
+    )
