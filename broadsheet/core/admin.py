@@ -25,3 +25,8 @@ class SiteSettingsAdmin(admin.ModelAdmin):
         services.update_site_settings(
             by=request.user, **{name: form.cleaned_data[name] for name in self.fields}
         )
+
+
+admin.site.site_header = "Broadsheet"
+admin.site.site_title = "Broadsheet"
+admin.site.index_title = "The newsroom"

@@ -31,7 +31,6 @@ def article_json_ld(article: Article, site: SiteSettings) -> dict:
         "url": url,
         "mainEntityOfPage": url,
         "headline": article.headline,
-        "datePublished": article.published_at.isoformat(),
         "dateModified": article.updated_at.isoformat(),
         "author": [
             {
@@ -48,6 +47,8 @@ def article_json_ld(article: Article, site: SiteSettings) -> dict:
         },
         "isAccessibleForFree": True,
     }
+    if article.published_at:  # a draft shown in preview has none yet
+        data["datePublished"] = article.published_at.isoformat()
     if article.standfirst:
         data["description"] = article.standfirst
     if article.social_image:

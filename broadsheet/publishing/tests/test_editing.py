@@ -157,3 +157,12 @@ def test_editors_see_appeal_clicks_per_article_and_per_appeal(client, parse, edi
     assert per_appeal.select_one(".field-click_total").get_text() == "3"
     clicks = parse(client.get("/admin/publishing/appealclick/"))
     assert "The clicked piece" in clicks.select_one("#result_list").get_text()
+
+
+def test_a_draft_never_dated_can_be_previewed(client, parse, editor):
+    draft = services.create_article(
+        by=editor, headline="Undated draft", slug="undated-draft", body="Soon."
+    )
+    assert draft.published_at is None
+    page = parse(client.get(preview_path(draft)))
+    assert page.find("h1").get_text() == "Undated draft"
