@@ -19,6 +19,7 @@ from django.utils import timezone
 from broadsheet.pagecache.keys import key_for
 
 LATEST = "list:latest"  # the home page, the site's feeds
+SEARCH = "list:search"  # every search answer: any public article may be in one
 # The articles' sitemaps (their lastmod moves with every edit); the sections',
 # tags' and authors' (their lastmod moves with what they list); and the index of
 # sitemaps, which changes only when a sitemap gains or loses a page.
@@ -50,6 +51,11 @@ def link_of(article) -> tuple:
 def age_key(article_id: int) -> str:
     """Whether the article's page says it is old (a notice that comes with time)."""
     return f"age:article:{article_id}"
+
+
+def corrections_key(article_id: int) -> str:
+    """The corrections an article's page lists (no list entry shows them)."""
+    return f"corrections:article:{article_id}"
 
 
 def tags_key(article) -> str:

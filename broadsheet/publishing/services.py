@@ -18,9 +18,11 @@ from broadsheet.images.services import image_for_src
 from broadsheet.pagecache.keys import key_for
 from broadsheet.pagecache.purge import purge
 from broadsheet.publishing.keys import (
+    SEARCH,
     SITEMAP_ARTICLES,
     SITEMAP_INDEX,
     SITEMAP_PAGE,
+    corrections_key,
     link_key,
     link_of,
     listing_keys,
@@ -105,7 +107,7 @@ def save_article(article: Article, *, by: Any) -> Article:
         listed_after = listing_keys(article)
         keys = {key_for(article)}
         if listed_before or listed_after:
-            keys.add(SITEMAP_ARTICLES)
+            keys |= {SITEMAP_ARTICLES, SEARCH}
         if before is None or link_of(before) != link_of(article):
             keys.add(link_key(article))
         if _order(before) != _order(article):
@@ -153,15 +155,16 @@ def save_correction(correction: Correction, *, by: Any) -> Correction:
     _require_article(correction.article, by)
     with transaction.atomic():
         correction.save()
-        purge(key_for(correction.article))
+        purge(corrections_key(correction.article_id))
     return correction
 
 
 def delete_correction(correction: Correction, *, by: Any) -> None:
     _require_article(correction.article, by)
     with transaction.atomic():
+        article_id = correction.article_id
         correction.delete()
-        purge(key_for(correction.article))
+        purge(corrections_key(article_id))
 
 
 def _sitemap_pages_change() -> bool:
@@ -226,6 +229,8 @@ def set_bylines(article: Article, authors: Sequence[Author], *, by: Any) -> None
             article.byline_names = names
             Article.objects.filter(pk=article.pk).update(byline_names=names)
             index_article(article)
+            if article.is_published:
+                purge(SEARCH)
         if old != new:
             keys = [key_for(article)]
             if article.is_published:
@@ -296,6 +301,7 @@ def _rename_in_bylines(author: Author) -> None:
             Article.objects.filter(pk=article.pk).update(byline_names=names)
             article.byline_names = names
             index_article(article)
+            purge(SEARCH)
 
 
 FOOTER = "list:pages"  # the footer's links to pages, on every HTML page

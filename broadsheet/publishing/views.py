@@ -14,7 +14,9 @@ from broadsheet.publishing import services
 from broadsheet.publishing.extensions import article_head, article_parts
 from broadsheet.publishing.keys import (
     LATEST,
+    SEARCH,
     age_key,
+    corrections_key,
     list_key,
     month_key,
     shown_keys,
@@ -83,6 +85,7 @@ def article_page(
         key_for(article),
         tags_key(article),
         age_key(article.pk),
+        corrections_key(article.pk),
         *(key_for(byline.author) for byline in bylines),
         *(key_for(tag) for tag in tags),
         *(
@@ -195,10 +198,12 @@ def appeal_click(request: HttpRequest, appeal_id: int, article_id: int) -> HttpR
 
 
 @require_safe
-@never_cache
+@cacheable(query=("q", "page"))
 def search(request: HttpRequest) -> HttpResponse:
-    """Search over headlines, standfirsts, bodies and authors. Not cached: any
-    text can be asked, and the cache would fill with it."""
+    """Search over headlines, standfirsts, bodies and authors. Answers are
+    cached like any page (the store's size cap bounds what odd queries can
+    fill) and purged whenever any public article changes."""
+    add_keys(request, SEARCH)
     query = request.GET.get("q", "")
     try:
         page = int(request.GET.get("page", "1"))

@@ -391,3 +391,65 @@ def test_editing_a_page_and_adding_one_to_the_footer(wsgi, site):
 
     changed = check_purges(wsgi, add_to_footer)
     assert "/" in changed and "/feed/" not in changed
+
+
+def test_a_cached_search_answer_gains_a_newly_published_article(wsgi, site):
+    url = "/search/?q=breakwater"
+    wsgi.get(url)
+    assert wsgi.get(url).headers["x-cache"] == "HIT"
+    draft = Article.objects.get(headline="A draft")
+    draft.headline = "The breakwater question"
+    publishing.save_article(draft, by=None)
+    assert wsgi.get(url).headers["x-cache"] == "HIT"  # still a draft: unchanged
+    publishing.publish_article(draft, by=None)
+    answer = wsgi.get(url)
+    assert answer.headers["x-cache"] == "MISS"
+    assert "breakwater</mark> question" in answer.text
+
+
+def test_corrections_restores_and_a_commenters_own_changes(wsgi, site):
+    from broadsheet.publishing.models import Correction
+
+    lead = site["lead"].get_absolute_url()
+
+    def correct():
+        publishing.save_correction(
+            Correction(article=lead_in(site), text="A date was wrong."), by=None
+        )
+
+    assert lead in check_purges(wsgi, correct)
+
+    article = lead_in(site)
+    first = article.revisions.order_by("created_at", "pk").first()
+    article.standfirst = "A new standfirst, for a while."
+    publishing.save_article(article, by=None)
+
+    def restore():
+        publishing.restore_revision(first, by=None)
+
+    assert lead in check_purges(wsgi, restore)
+
+    comment = Comment.objects.get(body="A first response.")
+
+    def edit_own():
+        discussion.edit_own_comment(comment, "A first response, with a typo fixed.")
+
+    assert check_purges(wsgi, edit_own) == [lead, "/feed/comments/", f"{lead}feed/"]
+
+    def delete_own():
+        discussion.delete_own_comment(Comment.objects.get(pk=comment.pk))
+
+    assert check_purges(wsgi, delete_own) == [lead, "/feed/comments/", f"{lead}feed/"]
+
+
+def test_enough_reports_take_a_comment_off_every_page_that_showed_it(wsgi, site):
+    from broadsheet.moderation.services import report_comment
+
+    comment = Comment.objects.get(body="A first response.")
+    lead = site["lead"].get_absolute_url()
+
+    def reported():
+        for network in ("198.51.100.1", "203.0.113.1", "192.0.2.99"):
+            report_comment(comment, reason="abuse", ip=network)
+
+    assert check_purges(wsgi, reported) == [lead, "/feed/comments/", f"{lead}feed/"]

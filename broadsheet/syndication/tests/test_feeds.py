@@ -211,3 +211,22 @@ def test_structured_data_cannot_be_broken_out_of(client):
     page = client.get(article.get_absolute_url()).content.decode()
     assert "<script>alert(1)" not in page
     assert json_ld(page)["headline"] == "</script><script>alert(1)</script>"
+
+
+def test_the_republished_demo_article_says_what_it_is_based_on(client):
+    from broadsheet.publishing.models import Article
+    from broadsheet.testing import demo_text
+    from broadsheet.testing.demo import load_demo
+
+    load_demo()
+    reference = Article.objects.get(slug=demo_text.REFERENCE_ARTICLE["slug"])
+    assert reference.is_republished
+    data = json_ld(client.get(reference.get_absolute_url()).content.decode())
+    assert data["@type"] in {
+        "OpinionNewsArticle",
+        "AnalysisNewsArticle",
+        "NewsArticle",
+    }
+    assert len(data["author"]) == 2
+    assert data["isBasedOn"] == reference.original_url
+    assert data["sourceOrganization"]["name"] == reference.partner.name
