@@ -8,7 +8,12 @@ class DiscussionConfig(AppConfig):
     verbose_name = _("Discussion")
 
     def ready(self) -> None:
+        from broadsheet.discussion.keys import visibility_keys
         from broadsheet.discussion.views import discussion_part
-        from broadsheet.publishing.extensions import register_article_part
+        from broadsheet.publishing.extensions import (
+            register_article_part,
+            register_visibility_keys,
+        )
 
         register_article_part(discussion_part)
+        register_visibility_keys(visibility_keys)

@@ -19,6 +19,14 @@ def form_key(article_id: int) -> str:
 RECENT = "list:comments"
 
 
+def visibility_keys(article) -> list[str]:
+    """An article published or withdrawn brings its comments into the recent-
+    comments feed, or takes them out, when it has any."""
+    from broadsheet.discussion.models import Comment
+
+    return [RECENT] if Comment.objects.approved().on(article).exists() else []
+
+
 def comment_keys(comment) -> list[str]:
     """What a change to an approved comment (or to whether it is approved)
     purges: its article's discussion and the recent-comments feed."""

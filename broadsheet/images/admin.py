@@ -49,6 +49,13 @@ class ImageAdmin(admin.ModelAdmin):
         )
         obj.pk, obj.digest = stored.pk, stored.digest
 
+    def delete_model(self, request, obj) -> None:
+        services.delete_image(obj, by=request.user)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for image in queryset:
+            services.delete_image(image, by=request.user)
+
     def add_view(self, request, form_url="", extra_context=None):
         response = super().add_view(request, form_url, extra_context)
         if request.method == "POST" and response.status_code == 200:

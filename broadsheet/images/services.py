@@ -59,6 +59,17 @@ def update_image(image: Image, *, alt_text: str, credit: str, by: Any) -> Image:
     return image
 
 
+def delete_image(image: Image, *, by: Any) -> None:
+    """Forget an image. Its files stay: named by content, a body or a feed
+    reader may still point at them. Raises PermissionDenied."""
+    if by is not None and not by.has_perm("images.delete_image"):
+        raise PermissionDenied("Missing permission images.delete_image.")
+    with transaction.atomic():
+        key = key_for(image)
+        image.delete()
+        purge(key)
+
+
 OUR_IMAGE = re.compile(
     r"^/media/images/(?P<prefix>[0-9a-f]{2})/(?P<digest>[0-9a-f]{64})-\d+\.(?:jpg|png)$"
 )

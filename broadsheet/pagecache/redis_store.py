@@ -168,14 +168,15 @@ class RedisStore:
         count, _ = self._call(pipe.execute)
         return int(count), max(1, int(start + window - now))
 
-    def peek(self, name: str, *, window: int) -> int:
+    def peek(self, name: str, *, window: int) -> tuple[int, int]:
         now = time.time()
         start = int(now - now % window)
         keys = [
             f"{self.prefix}c:{name}@{start}",
             f"{self.prefix}c:{name}@{start - window}",
         ]
-        return sum(int(value or 0) for value in self._call(self.client.mget, keys))
+        current, previous = self._call(self.client.mget, keys)
+        return int(current or 0), int(previous or 0)
 
     def index(self, keys: Iterable[str], url: str) -> None:
         pipe = self.client.pipeline(transaction=False)

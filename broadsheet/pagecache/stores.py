@@ -41,7 +41,7 @@ class Store(Protocol):
     def urls_for(self, keys: Iterable[str]) -> list[str]: ...
     def index(self, keys: Iterable[str], url: str) -> None: ...
     def count(self, name: str, *, window: int) -> tuple[int, int]: ...
-    def peek(self, name: str, *, window: int) -> int: ...
+    def peek(self, name: str, *, window: int) -> tuple[int, int]: ...
 
 
 def _holder() -> str:
@@ -238,16 +238,19 @@ class SQLiteStore:
             self.db.execute("DELETE FROM counters WHERE expires_at < ?", (now,))
         return count, max(1, int(start + window - now))
 
-    def peek(self, name: str, *, window: int) -> int:
-        """A counter's total over the current and the previous window, without
-        adding to it: a count never drops to nothing at a window's edge."""
+    def peek(self, name: str, *, window: int) -> tuple[int, int]:
+        """A counter in the current and in the previous window, without adding
+        to it, so a limit can count both: a count never drops to nothing at a
+        window's edge."""
         now = time.time()
         start = int(now - now % window)
-        (total,) = self.db.execute(
-            "SELECT coalesce(sum(count), 0) FROM counters WHERE name IN (?, ?)",
-            (f"{name}@{start}", f"{name}@{start - window}"),
-        ).fetchone()
-        return total
+        rows = dict(
+            self.db.execute(
+                "SELECT name, count FROM counters WHERE name IN (?, ?)",
+                (f"{name}@{start}", f"{name}@{start - window}"),
+            ).fetchall()
+        )
+        return rows.get(f"{name}@{start}", 0), rows.get(f"{name}@{start - window}", 0)
 
     def index(self, keys: Iterable[str], url: str) -> None:
         self.db.executemany(

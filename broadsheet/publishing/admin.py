@@ -22,7 +22,20 @@ from broadsheet.publishing.models import (
 )
 
 
-class ServiceSaveMixin:
+class ServiceDeleteMixin:
+    """Deletes through a service, so the pages that showed the thing are purged."""
+
+    delete_service = staticmethod(services.delete_record)
+
+    def delete_model(self, request, obj) -> None:
+        self.delete_service(obj, by=request.user)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for obj in queryset:
+            self.delete_service(obj, by=request.user)
+
+
+class ServiceSaveMixin(ServiceDeleteMixin):
     def save_model(self, request, obj, form, change) -> None:
         services.save_record(obj, by=request.user)
 
@@ -54,7 +67,7 @@ class PartnerOutletAdmin(ServiceSaveMixin, admin.ModelAdmin):
 
 
 @admin.register(Appeal)
-class AppealAdmin(admin.ModelAdmin):
+class AppealAdmin(ServiceDeleteMixin, admin.ModelAdmin):
     list_display = (
         "title",
         "organisation",
@@ -87,8 +100,17 @@ class BylineInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ServiceDeleteMixin, admin.ModelAdmin):
     form = ArticleForm
+    delete_service = staticmethod(services.delete_article)
+
+    def get_deleted_objects(self, objs, request):
+        """Whoever may delete an article may delete what hangs off it (its
+        comments, revisions, counts): a takedown must not need every role."""
+        deleted, counts, _perms_needed, protected = super().get_deleted_objects(
+            objs, request
+        )
+        return deleted, counts, set(), protected
     inlines = [BylineInline, CorrectionInline]
     list_display = (
         "headline",
@@ -219,7 +241,8 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(ServiceDeleteMixin, admin.ModelAdmin):
+    delete_service = staticmethod(services.delete_page)
     list_display = ("title", "slug", "is_published", "is_in_footer", "position")
     list_editable = ()
     prepopulated_fields = {"slug": ("title",)}

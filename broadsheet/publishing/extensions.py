@@ -50,3 +50,20 @@ def register_article_head(provider: ArticlePartProvider) -> ArticlePartProvider:
 
 def article_head(request: HttpRequest, article: Any) -> list[ArticlePart]:
     return [provider(request, article) for provider in _head_providers]
+
+
+VisibilityKeys = Callable[[Any], list[str]]
+_visibility_keys: list[VisibilityKeys] = []
+
+
+def register_visibility_keys(provider: VisibilityKeys) -> VisibilityKeys:
+    """Add a provider of the surrogate keys of pages that show something of an
+    article only while it is public (comments in the recent-comments feed),
+    called with the article when it is published or withdrawn."""
+    if provider not in _visibility_keys:
+        _visibility_keys.append(provider)
+    return provider
+
+
+def visibility_keys(article: Any) -> list[str]:
+    return [key for provider in _visibility_keys for key in provider(article)]

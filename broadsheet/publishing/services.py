@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -17,6 +18,7 @@ from broadsheet.core.renderer import render_markdown
 from broadsheet.images.services import image_for_src
 from broadsheet.pagecache.keys import key_for
 from broadsheet.pagecache.purge import purge
+from broadsheet.publishing.extensions import visibility_keys
 from broadsheet.publishing.keys import (
     SEARCH,
     SITEMAP_ARTICLES,
@@ -25,6 +27,7 @@ from broadsheet.publishing.keys import (
     corrections_key,
     link_key,
     link_of,
+    list_key,
     listing_keys,
     sitemap_keys,
     tags_key,
@@ -88,7 +91,7 @@ def save_article(article: Article, *, by: Any) -> Article:
         article.created_by = by
     rendered = render_markdown(article.body, images=image_for_src)
     article.body_html = rendered.html
-    article.body_text = strip_tags(rendered.html)
+    article.body_text = html.unescape(strip_tags(rendered.html))
     article.body_paragraph_ends = rendered.paragraph_ends
     if article.status == Article.Status.PUBLISHED and article.published_at is None:
         article.published_at = timezone.now()
@@ -96,6 +99,10 @@ def save_article(article: Article, *, by: Any) -> Article:
         article.published_at <= timezone.now()
     ):
         article.status = Article.Status.PUBLISHED  # its time has already come
+    elif article.status == Article.Status.PUBLISHED and (
+        article.published_at > timezone.now()
+    ):
+        article.status = Article.Status.SCHEDULED  # "published" tomorrow
     with transaction.atomic():
         before = Article.objects.filter(pk=article.pk).first() if article.pk else None
         listed_before = listing_keys(before) if before else set()
@@ -115,13 +122,42 @@ def save_article(article: Article, *, by: Any) -> Article:
         else:
             keys |= listed_before ^ listed_after  # lists it left or joined
         keys |= sitemap_keys(keys)
-        if _order(before)[0] != _order(article)[0] and _sitemap_pages_change():
-            keys.add(SITEMAP_INDEX)
+        if _order(before)[0] != _order(article)[0]:
+            keys.update(visibility_keys(article))  # its comments come or go
+            if _sitemap_pages_change():
+                keys.add(SITEMAP_INDEX)
         purge(*keys)
         if article.status == Article.Status.SCHEDULED:
             # Queued in this transaction; the task checks again when it runs.
             publish_when_due.using(run_after=article.published_at).enqueue(article.pk)
     return article
+
+
+def delete_article(article: Article, *, by: Any) -> None:
+    """Delete an article; every page, list, feed and sitemap that showed it is
+    purged. Raises PermissionDenied for those who may not delete articles."""
+    _require(by, "publishing.delete_article")
+    with transaction.atomic():
+        listed = listing_keys(article)
+        keys = {key_for(article), link_key(article), *listed, *sitemap_keys(listed)}
+        if listed:
+            keys |= {SEARCH, SITEMAP_ARTICLES}
+            keys.update(visibility_keys(article))
+            if _sitemap_pages_change():
+                keys.add(SITEMAP_INDEX)
+        article.delete()
+        purge(*keys)
+
+
+def delete_record(record: Any, *, by: Any) -> None:
+    """Delete an author, section, tag, partner outlet or appeal, purging the
+    pages that named it and its own list. Raises PermissionDenied."""
+    meta = record._meta
+    _require(by, f"{meta.app_label}.delete_{meta.model_name}")
+    with transaction.atomic():
+        keys = [key_for(record), list_key(record), f"sitemap:{meta.model_name}s"]
+        record.delete()
+        purge(*keys)
 
 
 def _redirect_old_address(old: str, article: Article) -> None:
@@ -146,6 +182,15 @@ def restore_revision(revision: Revision, *, by: Any) -> Article:
     for name, value in revision.fields.items():
         if name in Revision.KEPT:
             setattr(article, name, value)
+    # What was deleted since, or taken by another article, stays as it is now.
+    current = Article.objects.get(pk=article.pk)
+    for name in ("section_id", "partner_id", "appeal_id"):
+        model = Article._meta.get_field(name.removesuffix("_id")).related_model
+        value = getattr(article, name)
+        if value is not None and not model.objects.filter(pk=value).exists():
+            setattr(article, name, getattr(current, name))
+    if Article.objects.filter(slug=article.slug).exclude(pk=article.pk).exists():
+        article.slug = current.slug
     return save_article(article, by=by)
 
 
@@ -224,13 +269,7 @@ def set_bylines(article: Article, authors: Sequence[Author], *, by: Any) -> None
             for position, author in enumerate(authors)
         )
         new = [author.pk for author in authors]
-        names = " ".join(author.name for author in authors)
-        if names != article.byline_names:
-            article.byline_names = names
-            Article.objects.filter(pk=article.pk).update(byline_names=names)
-            index_article(article)
-            if article.is_published:
-                purge(SEARCH)
+        _store_byline_names(article, " ".join(author.name for author in authors))
         if old != new:
             keys = [key_for(article)]
             if article.is_published:
@@ -261,12 +300,13 @@ def save_appeal(appeal: Appeal, *, by: Any) -> Appeal:
     """Save an appeal; making it the default takes that role from any other."""
     _require(by, "publishing.change_appeal" if appeal.pk else "publishing.add_appeal")
     with transaction.atomic():
+        keys = {key_for(appeal)}
         if appeal.is_default:
-            Appeal.objects.filter(is_default=True).exclude(pk=appeal.pk).update(
-                is_default=False
-            )
+            former = Appeal.objects.filter(is_default=True).exclude(pk=appeal.pk)
+            keys |= {key_for(old) for old in former}  # pages showing it by default
+            former.update(is_default=False)
         appeal.save()
-        purge(key_for(appeal))
+        purge(*keys)
     return appeal
 
 
@@ -277,7 +317,10 @@ def save_record(record: Any, *, by: Any) -> Any:
     _require(by, f"{meta.app_label}.{action}_{meta.model_name}")
     with transaction.atomic():
         old_slug = (
-            type(record).objects.filter(pk=record.pk).values_list("slug", flat=True)
+            type(record)
+            .objects.filter(pk=record.pk)
+            .values_list("slug", flat=True)
+            .first()
             if record.pk and hasattr(record, "slug")
             else None
         )
@@ -285,7 +328,7 @@ def save_record(record: Any, *, by: Any) -> Any:
         if isinstance(record, Author):
             _rename_in_bylines(record)
         keys = [key_for(record)]
-        if old_slug is not None and list(old_slug) != [record.slug]:
+        if old_slug is not None and old_slug != record.slug:
             keys.append(f"sitemap:{meta.model_name}s")  # its address is listed
         purge(*keys)
     return record
@@ -297,11 +340,18 @@ def _rename_in_bylines(author: Author) -> None:
         "bylines__author"
     ):
         names = " ".join(byline.author.name for byline in article.bylines.all())
-        if names != article.byline_names:
-            Article.objects.filter(pk=article.pk).update(byline_names=names)
-            article.byline_names = names
-            index_article(article)
-            purge(SEARCH)
+        _store_byline_names(article, names)
+
+
+def _store_byline_names(article: Article, names: str) -> None:
+    """The authors' names as search finds them."""
+    if names == article.byline_names:
+        return
+    article.byline_names = names
+    Article.objects.filter(pk=article.pk).update(byline_names=names)
+    index_article(article)
+    if article.is_published:
+        purge(SEARCH)
 
 
 FOOTER = "list:pages"  # the footer's links to pages, on every HTML page
@@ -324,6 +374,17 @@ def save_page(page: Page, *, by: Any) -> Page:
             keys.add("sitemap:pages")  # its lastmod
         purge(*keys)
     return page
+
+
+def delete_page(page: Page, *, by: Any) -> None:
+    """Delete a page, and its link from every footer. Raises PermissionDenied."""
+    _require(by, "publishing.delete_page")
+    with transaction.atomic():
+        keys = [key_for(page), "sitemap:pages"]
+        if _in_footer(page):
+            keys.append(FOOTER)
+        page.delete()
+        purge(*keys)
 
 
 def _in_footer(page: Page | None) -> tuple | None:

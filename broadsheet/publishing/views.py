@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -168,7 +168,8 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def month_archive(request: HttpRequest, year: int, month: int) -> HttpResponse:
     try:
         start = timezone.make_aware(datetime(year, month, 1))
-    except ValueError as error:
+        start + timedelta(days=32)  # noqa: B018  (the month after must exist too)
+    except (ValueError, OverflowError) as error:
         raise Http404("No such month.") from error
     articles = Article.objects.published().in_month(start)
     page = _listing(request, articles, month_key(start))

@@ -32,14 +32,19 @@ def _counters(ip: str, username: str) -> list[str]:
 def retry_after(ip: str, username: str) -> int | None:
     """Seconds until sign-in may be tried again from here, or None if it may."""
     store = get_store()
+    to_window_end = max(1, int(WINDOW - time.time() % WINDOW))
+    wait = None
     try:
-        if any(
-            store.peek(name, window=WINDOW) >= LIMIT for name in _counters(ip, username)
-        ):
-            return max(1, int(WINDOW - time.time() % WINDOW))
+        for name in _counters(ip, username):
+            current, previous = store.peek(name, window=WINDOW)
+            if current >= LIMIT:
+                # Still counted, as the previous window, all through the next.
+                wait = max(wait or 0, to_window_end + WINDOW)
+            elif current + previous >= LIMIT:
+                wait = max(wait or 0, to_window_end)
     except STORE_ERRORS as error:
         logger.error("Sign-in throttle not checked, store unavailable: %s", error)
-    return None
+    return wait
 
 
 def record_failure(ip: str, username: str) -> None:

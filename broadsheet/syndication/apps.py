@@ -12,3 +12,4 @@ class SyndicationConfig(AppConfig):
         from broadsheet.syndication.structured_data import article_head
 
         register_article_head(article_head)
+        from broadsheet.syndication import tasks  # noqa: F401  (recurring jobs)

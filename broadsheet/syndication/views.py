@@ -7,7 +7,7 @@ from broadsheet.pagecache.decorators import add_keys, cacheable
 from broadsheet.publishing.keys import SITEMAP_ARTICLES, SITEMAP_INDEX
 from broadsheet.syndication.sitemaps import SITEMAPS, NewsSitemap
 
-NEWS = "sitemap:news"  # also purged every hour, as articles age out of it
+NEWS = "sitemap:news"  # also purged by the hourly job, as articles age out of it
 
 
 @require_safe

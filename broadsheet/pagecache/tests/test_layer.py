@@ -312,9 +312,9 @@ def test_a_counter_is_read_without_counting_and_survives_a_window_edge(
     monkeypatch.setattr(clock, "time", lambda: moment[0])
     for _ in range(3):
         page_store.count("login:test", window=600)
-    assert page_store.peek("login:test", window=600) == 3
-    assert page_store.peek("login:test", window=600) == 3  # reading adds nothing
+    assert page_store.peek("login:test", window=600) == (3, 0)
+    assert page_store.peek("login:test", window=600) == (3, 0)  # adds nothing
     moment[0] += 20  # the next window: the last one still counts
-    assert page_store.peek("login:test", window=600) == 3
+    assert page_store.peek("login:test", window=600) == (0, 3)
     moment[0] += 600  # two windows on: forgotten
-    assert page_store.peek("login:test", window=600) == 0
+    assert page_store.peek("login:test", window=600) == (0, 0)

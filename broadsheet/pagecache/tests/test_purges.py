@@ -453,3 +453,46 @@ def test_enough_reports_take_a_comment_off_every_page_that_showed_it(wsgi, site)
             report_comment(comment, reason="abuse", ip=network)
 
     assert check_purges(wsgi, reported) == [lead, "/feed/comments/", f"{lead}feed/"]
+
+
+def test_deleting_an_article_a_tag_and_a_page_in_the_admin(wsgi, site, client):
+    from broadsheet.staff.roles import EDITORS
+    from broadsheet.testing.factories import StaffFactory
+
+    client.force_login(StaffFactory(username="editor", role=EDITORS))
+    lead, ports = lead_in(site), Tag.objects.get(name="ports")
+
+    def delete():
+        for url in (
+            f"/admin/publishing/article/{lead.pk}/delete/",
+            f"/admin/publishing/tag/{ports.pk}/delete/",
+            "/admin/publishing/page/%d/delete/" % Page.objects.get(slug="about").pk,
+        ):
+            assert client.post(url, {"post": "yes"}).status_code == 302, url
+
+    changed = check_purges(wsgi, delete)
+    assert {lead.get_absolute_url(), "/", "/tag/ports/", "/about/"} <= set(changed)
+
+
+def test_changing_a_sections_slug_moves_it_in_the_sitemap(wsgi, site):
+    # Not exact: pages naming the section without linking it (feeds) are
+    # purged too, since one key stands for its name and its address.
+    wsgi.get("/sitemap-sections.xml")
+    assert wsgi.get("/sitemap-sections.xml").headers["x-cache"] == "HIT"
+    section = Section.objects.get(name="Economy")
+    section.slug = "money"
+    publishing.save_record(section, by=None)
+    answer = wsgi.get("/sitemap-sections.xml")
+    assert answer.headers["x-cache"] == "MISS" and "/section/money/" in answer.text
+
+
+def test_a_new_default_appeal_replaces_the_old_one_everywhere(wsgi, site):
+    from broadsheet.testing.factories import AppealFactory
+
+    def write():
+        appeal = AppealFactory.build(title="Spring appeal", text="Spring drive.")
+        appeal.is_default = True
+        publishing.save_appeal(appeal, by=None)
+
+    changed = check_purges(wsgi, write)
+    assert site["lead"].get_absolute_url() in changed

@@ -66,7 +66,7 @@ def test_a_month_page_lists_that_months_articles(client, parse):
 
 
 @pytest.mark.parametrize(
-    "url", ["/2026/13/", "/2026/00/", "/2020/01/", "/section/none/"]
+    "url", ["/2026/13/", "/2026/00/", "/2020/01/", "/9999/12/", "/section/none/"]
 )
 def test_an_archive_that_does_not_exist_is_a_404(client, url):
     assert client.get(url).status_code == 404

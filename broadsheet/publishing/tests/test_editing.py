@@ -166,3 +166,29 @@ def test_a_draft_never_dated_can_be_previewed(client, parse, editor):
     assert draft.published_at is None
     page = parse(client.get(preview_path(draft)))
     assert page.find("h1").get_text() == "Undated draft"
+
+
+def test_a_revision_whose_appeal_was_deleted_since_is_restored_without_it(editor):
+    from broadsheet.testing.factories import AppealFactory
+
+    appeal = AppealFactory()
+    article = ArticleFactory(appeal_choice="chosen", appeal=appeal, body="Then.")
+    first = article.revisions.get()
+    article.body = "Now."
+    services.save_article(article, by=editor)
+    services.delete_record(appeal, by=editor)
+    services.restore_revision(first, by=editor)
+    article.refresh_from_db()
+    assert article.body == "Then." and article.appeal_id is None
+
+
+def test_published_with_a_future_date_means_scheduled(editor):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    article = ArticleFactory(status="draft")
+    article.status = Article.Status.PUBLISHED
+    article.published_at = timezone.now() + timedelta(days=1)
+    services.save_article(article, by=editor)
+    assert Article.objects.get(pk=article.pk).status == Article.Status.SCHEDULED

@@ -100,3 +100,12 @@ def test_results_are_paged(client, parse):
     assert len(headlines) == 10 and page.find("a", rel="next")
     assert len(results(client, parse, "lighthouse", page="2")[1]) == 2
     assert results(client, parse, "lighthouse", page="x")[1]  # a bad page: page 1
+
+
+def test_snippets_show_characters_not_their_html_entities(client, parse):
+    ArticleFactory(
+        headline="Budgets", body="Spending on R&D rose; the fleet <10 ships."
+    )
+    page, _ = results(client, parse, "spending")
+    assert "R&D" in page.select_one(".snippet").get_text()
+    assert results(client, parse, "amp")[1] == []
