@@ -111,6 +111,7 @@ class ArticleAdmin(ServiceDeleteMixin, admin.ModelAdmin):
             objs, request
         )
         return deleted, counts, set(), protected
+
     inlines = [BylineInline, CorrectionInline]
     list_display = (
         "headline",

@@ -496,3 +496,57 @@ def test_a_new_default_appeal_replaces_the_old_one_everywhere(wsgi, site):
 
     changed = check_purges(wsgi, write)
     assert site["lead"].get_absolute_url() in changed
+
+
+def quiet_writes(site) -> dict:
+    """Writes that change no public page, each of which must purge nothing."""
+    from broadsheet.discussion.models import ReplySubscription
+    from broadsheet.moderation.services import (
+        ban_commenter,
+        report_comment,
+        set_mail_preference,
+    )
+    from broadsheet.testing.factories import StaffFactory
+
+    comment = Comment.objects.get(body="A first response.")
+
+    def mail_choice():
+        moderator = StaffFactory(username="mod", role="Moderators")
+        set_mail_preference(moderator, "digest", by=moderator)
+
+    def confirm_and_stop():
+        subscription = ReplySubscription.objects.create(
+            comment=comment, email="reader@example.org"
+        )
+        discussion.confirm_subscription(subscription)
+        discussion.unsubscribe(subscription)
+
+    return {
+        "a ban": lambda: ban_commenter(comment, reason="spam run", by=None),
+        "one report": lambda: report_comment(comment, reason="spam", ip="192.0.2.7"),
+        "a stricter link rule": lambda: update_policy(by=None, hold_links=1),
+        "submitting a draft": lambda: publishing.submit_for_review(
+            Article.objects.get(headline="A draft"), by=None
+        ),
+        "an appeal click": lambda: publishing.record_appeal_click(
+            Appeal.objects.get(), article=lead_in(site)
+        ),
+        "a moderator's mail choice": mail_choice,
+        "a reply subscription": confirm_and_stop,
+    }
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "a ban",
+        "one report",
+        "a stricter link rule",
+        "submitting a draft",
+        "an appeal click",
+        "a moderator's mail choice",
+        "a reply subscription",
+    ],
+)
+def test_writes_that_change_no_public_page_purge_nothing(wsgi, site, name):
+    assert check_purges(wsgi, quiet_writes(site)[name]) == []
