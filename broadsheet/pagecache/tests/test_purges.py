@@ -48,6 +48,22 @@ MARCH = timezone.make_aware(datetime(2026, 3, 10, 12))
 
 
 @pytest.fixture
+def page_store(settings, tmp_path):
+    """The SQLite store only: which keys a write purges does not depend on the
+    store, and both stores' purges are tested in test_layer (this module is
+    the slowest of the suite)."""
+    from broadsheet.pagecache import wiring
+
+    settings.PAGE_CACHE = {
+        **settings.PAGE_CACHE,
+        "STORE": str(tmp_path / "cache.sqlite3"),
+    }
+    wiring.get_store.cache_clear()
+    yield wiring.get_store()
+    wiring.get_store.cache_clear()
+
+
+@pytest.fixture
 def site(page_store):
     ModerationPolicy.objects.update_or_create(
         pk=1,
