@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "broadsheet.moderation",
     "broadsheet.syndication",
     "broadsheet.staff",
+    "broadsheet.importers",
     "broadsheet.testing",
     "django_tasks",
     "django_tasks_db",

@@ -1,9 +1,12 @@
 from datetime import datetime, timedelta
 
+from django.conf import settings
+from django.contrib.redirects.models import Redirect
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -45,9 +48,21 @@ def _listing(request: HttpRequest, articles, *keys: str):
     return page
 
 
+# WordPress's own links (/?p=123, /?page_id=7), kept by an import as redirects:
+# they name the home page, so the redirects' 404 fallback never sees them.
+OLD_QUERY_LINKS = ("p", "page_id")
+
+
 @require_safe
-@cacheable(query=("page",))
+@cacheable(query=("page", *OLD_QUERY_LINKS))
 def home(request: HttpRequest) -> HttpResponse:
+    if any(name in request.GET for name in OLD_QUERY_LINKS):
+        moved = Redirect.objects.filter(
+            site_id=settings.SITE_ID, old_path=request.get_full_path()
+        ).first()
+        if moved is None:
+            raise Http404(_("No page has this old address."))
+        return redirect(moved.new_path, permanent=True)
     page = _listing(request, Article.objects.published(), LATEST)
     return render(request, "publishing/article_list.html", {"page_obj": page})
 

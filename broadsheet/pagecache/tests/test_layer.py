@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from contextlib import ExitStack
 
@@ -318,3 +321,22 @@ def test_a_counter_is_read_without_counting_and_survives_a_window_edge(
     assert page_store.peek("login:test", window=600) == (0, 3)
     moment[0] += 600  # two windows on: forgotten
     assert page_store.peek("login:test", window=600) == (0, 0)
+
+
+def test_a_fresh_process_keys_its_first_request_by_the_declared_query(tmp_path):
+    """The URLconf declares the query parameters; a worker's very first request
+    (?page=2) must not be keyed, and stored, as the first page."""
+    script = (
+        "import broadsheet.wsgi as w;"
+        "from broadsheet.pagecache.decorators import DECLARED_QUERY;"
+        "print(sorted(DECLARED_QUERY))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "BROADSHEET_DATA_DIR": str(tmp_path)},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "'page'" in result.stdout and "'p'" in result.stdout

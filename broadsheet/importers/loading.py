@@ -1,0 +1,595 @@
+"""Staged rows into the site, in one transaction: the import commits whole or
+not at all. Everything slow (parsing, converting, rendering) happened before,
+while staging; here are only lookups and inserts, so the write lock is held
+briefly and readers' comment posts wait for it instead of failing.
+
+Each object brought in is recorded (ImportedObject) with a digest of what it
+was imported from. Importing the same file again finds every digest unchanged
+and writes nothing; an updated export updates what changed, except objects
+edited here since the import, which are reported as conflicts and left alone.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from itertools import islice
+
+from django.conf import settings
+from django.contrib.redirects.models import Redirect
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+
+from broadsheet.discussion.avatars import email_hmac
+from broadsheet.discussion.models import Comment
+from broadsheet.importers.models import ImportedObject
+from broadsheet.importers.report import Report
+from broadsheet.importers.staging import Staging
+from broadsheet.pagecache.keys import SITE
+from broadsheet.pagecache.purge import purge
+from broadsheet.publishing.keys import SITEMAP_ARTICLES, SITEMAP_INDEX
+from broadsheet.publishing.models import (
+    Article,
+    Author,
+    Byline,
+    Page,
+    Section,
+    Tag,
+)
+from broadsheet.publishing.models.pages import validate_page_slug
+from broadsheet.publishing.search import index_article
+from broadsheet.publishing.tasks import publish_when_due
+
+BATCH = 1000
+HELD_REASONS = json.dumps(["held on the old site"])
+Kind = ImportedObject.Kind
+SITEMAPS = [SITEMAP_ARTICLES, SITEMAP_INDEX] + [
+    f"sitemap:{name}s" for name in ("section", "tag", "author", "page")
+]
+COMMENT_COLUMNS = (
+    "id",
+    "article_id",
+    "parent_id",
+    "author_name",
+    "author_email",
+    "author_website",
+    "email_hmac",
+    "body",
+    "body_html",
+    "card_html",
+    "card_version",
+    "status",
+    "ip_prefix",
+    "reasons",
+    "created_at",
+    "updated_at",
+)
+
+
+class DryRun(Exception):
+    """Raised inside the transaction of a dry run, so that it rolls back."""
+
+
+def batches(rows: Iterable, size: int = BATCH) -> Iterator[list]:
+    rows = iter(rows)
+    while batch := list(islice(rows, size)):
+        yield batch
+
+
+def load(staging: Staging, *, source: str, report: Report, dry_run: bool) -> bool:
+    """Bring the staged rows into the site; True when anything changed."""
+    loader = Loader(staging, source, report)
+    try:
+        with transaction.atomic():
+            loader.run()
+            if dry_run:
+                raise DryRun
+            if loader.changed:
+                purge(SITE, *SITEMAPS)
+    except DryRun:
+        return False
+    return loader.changed
+
+
+class Loader:
+    def __init__(self, staging: Staging, source: str, report: Report) -> None:
+        self.staging = staging
+        self.source = source
+        self.report = report
+        self.now = timezone.now()
+        self.changed = False
+        self.ids: dict[str, dict[str, int]] = {}
+
+    def run(self) -> None:
+        self.report.phase("loading authors, sections and tags")
+        self.ids[Kind.AUTHOR] = self._terms(Kind.AUTHOR, Author)
+        used = self._sections_used()
+        self.ids[Kind.SECTION] = self._terms(Kind.SECTION, Section, only=used)
+        self.ids[Kind.TAG] = self._terms(Kind.TAG, Tag)
+        self.report.phase("loading articles")
+        self._articles()
+        self._pages()
+        self._category_redirects(used)
+        self.report.phase("loading comments")
+        self._comments()
+
+    # Records of earlier imports ------------------------------------------
+
+    def _records(self, kind: str, old_ids: list[str]) -> dict[str, ImportedObject]:
+        found = ImportedObject.objects.filter(
+            source=self.source, kind=kind, old_id__in=old_ids
+        )
+        return {record.old_id: record for record in found}
+
+    def _record(self, kind: str, old_id: str, pk: int, digest: str, stamp) -> None:
+        ImportedObject.objects.update_or_create(
+            source=self.source,
+            kind=kind,
+            old_id=old_id,
+            defaults={
+                "object_id": pk,
+                "digest": digest,
+                "local_updated_at": stamp,
+                "imported_at": self.now,
+            },
+        )
+
+    def _note(self, outcome: str, kind: str, name: str, reason: str) -> None:
+        self.report.count(kind, outcome)
+        self.report.note(outcome, kind, name, reason)
+
+    # Authors, sections, tags ---------------------------------------------
+
+    def _sections_used(self) -> set[str]:
+        return {
+            data["section"]
+            for _, data, _ in self.staging.objects(Kind.ARTICLE)
+            if data.get("section")
+        }
+
+    def _terms(self, kind: str, model, *, only: set[str] | None = None) -> dict:
+        """Authors, sections or tags: an existing one with the same slug is
+        taken as the same (never changed); others are created or updated."""
+        staged = [
+            row for row in self.staging.objects(kind) if only is None or row[0] in only
+        ]
+        records = self._records(kind, [old_id for old_id, _, _ in staged])
+        fields = ("name", "slug", "bio", "description")
+        ids: dict[str, int] = {}
+        for old_id, data, digest in staged:
+            values = {
+                name: data[name]
+                for name in fields
+                if name in data and hasattr(model, name)
+            }
+            record = records.get(old_id)
+            found = (
+                model.objects.filter(pk=record.object_id).first() if record else None
+            )
+            if record and found is None:
+                self._note(
+                    "skipped", kind, old_id, "deleted here since the last import"
+                )
+                continue
+            if record and record.digest == digest:
+                self.report.count(kind, "unchanged")
+            elif record:
+                for name, value in values.items():
+                    if name != "slug":
+                        setattr(found, name, value)
+                found.save()
+                self._record(kind, old_id, found.pk, digest, None)
+                self.report.count(kind, "updated")
+                self.changed = True
+            else:
+                found = model.objects.filter(slug=values["slug"]).first()
+                if found is None:
+                    found = model.objects.create(**values)
+                    self.report.count(kind, "imported")
+                else:
+                    self.report.count(kind, "matched")
+                self._record(kind, old_id, found.pk, digest, None)
+                self.changed = True
+            ids[old_id] = found.pk
+        return ids
+
+    def _category_redirects(self, used: set[str]) -> None:
+        """/category/x/ (nested as WordPress nests it) to the section, or to the
+        tag that a category used only second on its posts became."""
+        for old_id, data, _ in self.staging.objects(Kind.SECTION):
+            old = data.get("old_path")
+            if not old:
+                continue
+            if old_id in used:
+                new = f"/section/{data['slug']}/"
+            elif old_id in self.ids[Kind.TAG]:
+                new = f"/tag/{data['slug']}/"
+            else:
+                continue
+            self._redirect(old, new)
+            self._redirect(old + "feed/", new + "feed/")
+
+    # Articles ------------------------------------------------------------
+
+    def _articles(self) -> None:
+        self.ids[Kind.ARTICLE] = {}
+        for batch in batches(self.staging.objects(Kind.ARTICLE)):
+            records = self._records(Kind.ARTICLE, [old_id for old_id, _, _ in batch])
+            stored = Article.objects.in_bulk(
+                [record.object_id for record in records.values()]
+            )
+            new: list[tuple[str, dict, str, Article]] = []
+            for old_id, data, digest in batch:
+                record = records.get(old_id)
+                if record is None:
+                    new.append((old_id, data, digest, self._article(Article(), data)))
+                    continue
+                article = stored.get(record.object_id)
+                name = f"post {old_id} “{data['headline']}”"
+                if article is None:
+                    self._note(
+                        "skipped",
+                        Kind.ARTICLE,
+                        name,
+                        "deleted here since the last import",
+                    )
+                    continue
+                self.ids[Kind.ARTICLE][old_id] = article.pk
+                if record.digest == digest:
+                    self.report.count(Kind.ARTICLE, "unchanged")
+                elif article.updated_at != record.local_updated_at:
+                    self._note(
+                        "conflict",
+                        Kind.ARTICLE,
+                        name,
+                        "edited here since the last import; left as it is",
+                    )
+                else:
+                    self._article(article, data, slug=article.slug).save()
+                    self._links(article, data, digest, old_id)
+                    self.report.count(Kind.ARTICLE, "updated")
+            self._create_articles(new)
+        self.staging.set_new_ids(Kind.ARTICLE, self.ids[Kind.ARTICLE])
+
+    def _article(self, article: Article, data: dict, *, slug: str = "") -> Article:
+        article.headline = data["headline"]
+        article.slug = slug or data["slug"]
+        article.standfirst = data["standfirst"]
+        article.body = data["body"]
+        article.body_html = data["_html"]
+        article.body_text = data["_text"]
+        article.body_paragraph_ends = data["_ends"]
+        article.status = data["status"]
+        published = data.get("published_at")
+        article.published_at = datetime.fromisoformat(published) if published else None
+        if article.status == Article.Status.PUBLISHED and article.published_at is None:
+            article.published_at = self.now
+        if article.status == Article.Status.SCHEDULED and (
+            article.published_at is None or article.published_at <= self.now
+        ):
+            article.status = Article.Status.PUBLISHED
+            article.published_at = article.published_at or self.now
+        elif (
+            article.status == Article.Status.PUBLISHED
+            and article.published_at > self.now
+        ):
+            article.status = Article.Status.SCHEDULED
+        article.section_id = self.ids[Kind.SECTION].get(data.get("section"))
+        article.is_open_for_comments = data["open_for_comments"]
+        article.byline_names = ", ".join(
+            data["_author_names"] if "_author_names" in data else []
+        )
+        return article
+
+    def _create_articles(self, new: list[tuple[str, dict, str, Article]]) -> None:
+        if not new:
+            return
+        taken = set(
+            Article.objects.filter(
+                slug__in=[article.slug for *_, article in new]
+            ).values_list("slug", flat=True)
+        )
+        for old_id, _, _, article in new:
+            if article.slug in taken:
+                base, number = article.slug[:190], 2
+                while (
+                    f"{base}-{number}" in taken
+                    or Article.objects.filter(slug=f"{base}-{number}").exists()
+                ):
+                    number += 1
+                article.slug = f"{base}-{number}"
+                self.report.note(
+                    "reported",
+                    "article",
+                    f"post {old_id}",
+                    f"its slug was taken; now {article.slug}",
+                )
+            taken.add(article.slug)
+        Article.objects.bulk_create([article for *_, article in new])
+        for old_id, data, digest, article in new:
+            self.ids[Kind.ARTICLE][old_id] = article.pk
+            self._links(article, data, digest, old_id, created=True)
+            self.report.count(Kind.ARTICLE, "imported")
+
+    def _links(
+        self,
+        article: Article,
+        data: dict,
+        digest: str,
+        old_id: str,
+        *,
+        created: bool = False,
+    ) -> None:
+        """Bylines, tags, search entry, old addresses, scheduling and the record."""
+        self.changed = True
+        author_ids = [
+            self.ids[Kind.AUTHOR][key]
+            for key in data["authors"]
+            if key in self.ids[Kind.AUTHOR]
+        ]
+        tag_ids = [
+            self.ids[Kind.TAG][key] for key in data["tags"] if key in self.ids[Kind.TAG]
+        ]
+        if not created:
+            article.bylines.all().delete()
+        Byline.objects.bulk_create(
+            Byline(article=article, author_id=author_id, position=position)
+            for position, author_id in enumerate(dict.fromkeys(author_ids))
+        )
+        article.tags.set(tag_ids)
+        index_article(article)
+        new_path = article.get_absolute_url()
+        for old in data["old_paths"]:
+            self._redirect(old, new_path)
+            if old.endswith("/") and "?" not in old:
+                self._redirect(old + "feed/", new_path + "feed/")
+        if article.status == Article.Status.SCHEDULED:
+            publish_when_due.using(run_after=article.published_at).enqueue(article.pk)
+        stamp = Article.objects.filter(pk=article.pk).values_list(
+            "updated_at", flat=True
+        )[0]
+        self._record(Kind.ARTICLE, old_id, article.pk, digest, stamp)
+
+    def _redirect(self, old: str, new: str) -> None:
+        if not old or old == new or len(old) > 200:
+            return
+        Redirect.objects.update_or_create(
+            site_id=settings.SITE_ID, old_path=old, defaults={"new_path": new}
+        )
+
+    # Pages ---------------------------------------------------------------
+
+    def _pages(self) -> None:
+        staged = list(self.staging.objects(Kind.PAGE))
+        records = self._records(Kind.PAGE, [old_id for old_id, _, _ in staged])
+        for old_id, data, digest in staged:
+            record = records.get(old_id)
+            page = Page.objects.filter(pk=record.object_id).first() if record else None
+            name = f"page {old_id} “{data['title']}”"
+            if record and page is None:
+                self._note(
+                    "skipped", Kind.PAGE, name, "deleted here since the last import"
+                )
+                continue
+            if record and record.digest == digest:
+                self.report.count(Kind.PAGE, "unchanged")
+                continue
+            if record and page.updated_at != record.local_updated_at:
+                self._note(
+                    "conflict",
+                    Kind.PAGE,
+                    name,
+                    "edited here since the last import; left as it is",
+                )
+                continue
+            outcome = "updated" if page else "imported"
+            if page is None:
+                page = Page(slug=self._page_slug(data["slug"], name))
+            page.title = data["title"]
+            page.body = data["body"]
+            page.body_html = data["_html"]
+            page.is_published = data["is_published"]
+            page.position = min(max(data["position"], 0), 32767)
+            page.save()
+            for old in data["old_paths"]:
+                self._redirect(old, page.get_absolute_url())
+            self._record(Kind.PAGE, old_id, page.pk, digest, page.updated_at)
+            self.report.count(Kind.PAGE, outcome)
+            self.changed = True
+
+    def _page_slug(self, slug: str, name: str) -> str:
+        candidate, number = slug, 1
+        while True:
+            try:
+                validate_page_slug(candidate)
+            except ValidationError:
+                candidate = f"page-{slug}"[:100]
+            if not Page.objects.filter(slug=candidate).exists():
+                break
+            number += 1
+            candidate = f"{slug[:95]}-{number}"
+        if candidate != slug:
+            self.report.note(
+                "reported", "page", name, f"its slug is used here; now {candidate}"
+            )
+        return candidate
+
+    # Comments ------------------------------------------------------------
+
+    def _comments(self) -> None:
+        next_id = self._first_comment_id()
+        created = 0
+        for batch in batches(self.staging.comments()):
+            records = self._records(Kind.COMMENT, [row[0] for row in batch])
+            stamps = dict(
+                Comment.objects.filter(
+                    pk__in=[record.object_id for record in records.values()]
+                ).values_list("pk", "updated_at")
+            )
+            decided: list[tuple[str, int | None, str]] = []
+            for old_id, article_old_id, _, _, digest in batch:
+                record = records.get(old_id)
+                name = f"comment {old_id}"
+                if record is None:
+                    if article_old_id not in self.ids[Kind.ARTICLE]:
+                        self._note(
+                            "skipped", Kind.COMMENT, name, "its post was not imported"
+                        )
+                        decided.append((old_id, None, "skip"))
+                        continue
+                    next_id += 1
+                    created += 1
+                    decided.append((old_id, next_id, "create"))
+                elif record.object_id not in stamps:
+                    self._note(
+                        "skipped",
+                        Kind.COMMENT,
+                        name,
+                        "deleted here since the last import",
+                    )
+                    decided.append((old_id, None, "skip"))
+                elif record.digest == digest:
+                    self.report.count(Kind.COMMENT, "unchanged")
+                    decided.append((old_id, record.object_id, "keep"))
+                elif stamps[record.object_id] != record.local_updated_at:
+                    self._note(
+                        "conflict",
+                        Kind.COMMENT,
+                        name,
+                        "moderated or edited here since the last import; left as it is",
+                    )
+                    decided.append((old_id, record.object_id, "keep"))
+                else:
+                    decided.append((old_id, record.object_id, "update"))
+            self.staging.decide_comments(decided)
+        if created:
+            self._reserve_comment_ids(next_id)
+        self._write_comments()
+
+    def _first_comment_id(self) -> int:
+        """The last comment ID in use; ours follow it. On PostgreSQL the table is
+        locked for the rest of the transaction (posts wait) and the sequence
+        moved past ours once they are known."""
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    "LOCK TABLE discussion_comment IN SHARE ROW EXCLUSIVE MODE"
+                )
+                cursor.execute(
+                    "SELECT greatest(coalesce(max(id), 0), "
+                    "(SELECT last_value FROM discussion_comment_id_seq)) "
+                    "FROM discussion_comment"
+                )
+            else:
+                cursor.execute("SELECT coalesce(max(id), 0) FROM discussion_comment")
+            return cursor.fetchone()[0]
+
+    def _reserve_comment_ids(self, last: int) -> None:
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT setval("
+                    "pg_get_serial_sequence('discussion_comment', 'id'), %s)",
+                    [last],
+                )
+
+    def _write_comments(self) -> None:
+        ops = connection.ops
+        now = ops.adapt_datetimefield_value(self.now)
+        reasons = "CAST(%s AS jsonb)" if connection.vendor == "postgresql" else "%s"
+        marks = ", ".join(
+            reasons if column == "reasons" else "%s" for column in COMMENT_COLUMNS
+        )
+        insert = (
+            f"INSERT INTO discussion_comment ({', '.join(COMMENT_COLUMNS)}) "  # noqa: S608
+            f"VALUES ({marks})"
+        )
+        for batch in batches(self.staging.comments_to_write()):
+            rows, updates, records = [], [], []
+            for pk, action, old_id, article_id, parent_id, data, digest in batch:
+                values = self._comment_values(data)
+                if action == "create":
+                    rows.append(
+                        (
+                            pk,
+                            article_id,
+                            parent_id,
+                            *values,
+                            "",
+                            "",
+                            data["status"],
+                            data["ip_prefix"],
+                            HELD_REASONS
+                            if data["status"] == Comment.Status.HELD
+                            else "[]",
+                            ops.adapt_datetimefield_value(
+                                datetime.fromisoformat(data["created_at"])
+                            ),
+                            now,
+                        )
+                    )
+                    self.report.count(Kind.COMMENT, "imported")
+                else:
+                    updates.append((pk, parent_id, data))
+                    self.report.count(Kind.COMMENT, "updated")
+                records.append((old_id, pk, digest))
+            if rows:
+                with connection.cursor() as cursor:
+                    cursor.executemany(insert, rows)
+            for pk, parent_id, data in updates:
+                name, email, website, hmac, body, body_html = self._comment_values(data)
+                Comment.objects.filter(pk=pk).update(
+                    parent_id=parent_id,
+                    author_name=name,
+                    author_email=email,
+                    author_website=website,
+                    email_hmac=hmac,
+                    body=body,
+                    body_html=body_html,
+                    card_version="",
+                    status=data["status"],
+                    updated_at=self.now,
+                )
+            self._record_comments(records, created=len(rows), stamp=self.now)
+            self.changed = True
+
+    @staticmethod
+    def _comment_values(data: dict) -> tuple:
+        return (
+            data["name"],
+            data["email"],
+            data["website"],
+            email_hmac(data["email"] or data["name"]),
+            data["body"],
+            data["_html"],
+        )
+
+    def _record_comments(
+        self, records: list[tuple[str, int, str]], *, created: int, stamp
+    ) -> None:
+        existing = self._records(Kind.COMMENT, [old_id for old_id, _, _ in records])
+        fresh = [
+            ImportedObject(
+                source=self.source,
+                kind=Kind.COMMENT,
+                old_id=old_id,
+                object_id=pk,
+                digest=digest,
+                local_updated_at=stamp,
+                imported_at=self.now,
+            )
+            for old_id, pk, digest in records
+            if old_id not in existing
+        ]
+        ImportedObject.objects.bulk_create(fresh)
+        for old_id, _, digest in records:
+            if old_id in existing:
+                record = existing[old_id]
+                record.digest, record.local_updated_at, record.imported_at = (
+                    digest,
+                    stamp,
+                    self.now,
+                )
+                record.save()

@@ -1,0 +1,86 @@
+"""`broadsheet import wordpress FILE`: move a WordPress site in."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from broadsheet.importers.exceptions import ImportRefused
+from broadsheet.importers.loading import load
+from broadsheet.importers.report import Report
+from broadsheet.importers.staging import Staging
+from broadsheet.importers.wordpress.transform import stage_wordpress
+
+SOURCES = {"wordpress": "a WordPress export (WXR 1.0–1.2, Tools → Export)"}
+
+
+class Command(BaseCommand):
+    help = (
+        "Import another site's export. Reads the whole file into a staging file "
+        "first, then loads it in one transaction: all of it or nothing. Running "
+        "it again with the same file changes nothing."
+    )
+
+    def add_arguments(self, parser) -> None:
+        sources = parser.add_subparsers(dest="source", required=True, metavar="SOURCE")
+        for name, what in SOURCES.items():
+            command = sources.add_parser(name, help=f"import {what}")
+            command.add_argument("file", type=Path, help=f"{what}")
+            command.add_argument(
+                "--dry-run",
+                action="store_true",
+                help="read, map and report what would be imported; write nothing",
+            )
+            command.add_argument(
+                "--progress",
+                action=argparse.BooleanOptionalAction,
+                default=None,
+                help="show the progress line and phases (default: on a terminal)",
+            )
+            command.add_argument(
+                "--skip-broken",
+                action="store_true",
+                help="import the rest when an item cannot be read, and report it "
+                "(without it, a broken item stops the import before anything is "
+                "written)",
+            )
+
+    def handle(self, *args, **options) -> None:
+        path: Path = options["file"]
+        progress = options["progress"]
+        if progress is None:
+            progress = self.stderr.isatty()
+        report = Report(out=self.stderr._out, progress=progress)
+        call_command("migrate", interactive=False, verbosity=0)
+        staging = Staging(Path(settings.DATA_DIR) / f"import-{os.getpid()}.staging")
+        try:
+            site = stage_wordpress(
+                path, staging, report, skip_broken=options["skip_broken"]
+            )
+            for note in staging.notes():
+                report.note(*note)
+            source = site.get("base_blog_url") or site.get("base_site_url") or ""
+            changed = load(
+                staging,
+                source=source.rstrip("/") or str(path.name),
+                report=report,
+                dry_run=options["dry_run"],
+            )
+        except ImportRefused as refusal:
+            self.stderr.write(f"broadsheet import: {refusal}")
+            sys.exit(1)
+        finally:
+            staging.close()
+        if changed:
+            # Comment cards are a cache of each comment's HTML; made after the
+            # commit, in small transactions.
+            call_command("refresh_cards", verbosity=0)
+        report.phase("done")
+        for line in report.lines(dry_run=options["dry_run"]):
+            self.stdout.write(line)

@@ -1,0 +1,151 @@
+"""Small WXR files the tests write themselves, from invented content."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from django.db import connection
+
+SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "testdata"
+
+
+@dataclass
+class Comment:
+    id: int
+    content: str = "A reader's reply."
+    parent: int = 0
+    approved: str = "1"
+    type: str = "comment"
+    author: str = "Ona Reader"
+    email: str = "ona@example.org"
+    ip: str = "192.0.2.44"
+    date: str = "2024-03-02 10:00:00"
+
+    def xml(self) -> str:
+        return f"""
+    <wp:comment>
+      <wp:comment_id>{self.id}</wp:comment_id>
+      <wp:comment_author><![CDATA[{self.author}]]></wp:comment_author>
+      <wp:comment_author_email><![CDATA[{self.email}]]></wp:comment_author_email>
+      <wp:comment_author_url>https://ona.example.org/</wp:comment_author_url>
+      <wp:comment_author_IP><![CDATA[{self.ip}]]></wp:comment_author_IP>
+      <wp:comment_date>{self.date}</wp:comment_date>
+      <wp:comment_date_gmt>{self.date}</wp:comment_date_gmt>
+      <wp:comment_content><![CDATA[{self.content}]]></wp:comment_content>
+      <wp:comment_approved><![CDATA[{self.approved}]]></wp:comment_approved>
+      <wp:comment_type><![CDATA[{self.type}]]></wp:comment_type>
+      <wp:comment_parent>{self.parent}</wp:comment_parent>
+      <wp:comment_user_id>0</wp:comment_user_id>
+    </wp:comment>"""
+
+
+@dataclass
+class Post:
+    id: int
+    title: str
+    slug: str
+    content: str = "<p>An invented paragraph about the river.</p>"
+    type: str = "post"
+    status: str = "publish"
+    date: str = "2024-03-01 09:30:00"
+    password: str = ""
+    excerpt: str = ""
+    creator: str = "mira"
+    categories: list[tuple[str, str, str]] = field(
+        default_factory=lambda: [("category", "town-hall", "Town hall")]
+    )
+    comments: list[Comment] = field(default_factory=list)
+    link: str = ""
+
+    def xml(self) -> str:
+        year, month, day = self.date[:4], self.date[5:7], self.date[8:10]
+        link = self.link or f"https://old.example.org/{year}/{month}/{day}/{self.slug}/"
+        terms = "".join(
+            f'\n    <category domain="{domain}" nicename="{nicename}">'
+            f"<![CDATA[{name}]]></category>"
+            for domain, nicename, name in self.categories
+        )
+        comments = "".join(comment.xml() for comment in self.comments)
+        return f"""
+  <item>
+    <title>{escape(self.title)}</title>
+    <link>{link}</link>
+    <pubDate>Fri, 01 Mar 2024 09:30:00 +0000</pubDate>
+    <dc:creator><![CDATA[{self.creator}]]></dc:creator>
+    <guid isPermaLink="false">https://old.example.org/?p={self.id}</guid>
+    <description></description>
+    <content:encoded><![CDATA[{self.content}]]></content:encoded>
+    <excerpt:encoded><![CDATA[{self.excerpt}]]></excerpt:encoded>
+    <wp:post_id>{self.id}</wp:post_id>
+    <wp:post_date><![CDATA[{self.date}]]></wp:post_date>
+    <wp:post_date_gmt><![CDATA[{self.date}]]></wp:post_date_gmt>
+    <wp:comment_status><![CDATA[open]]></wp:comment_status>
+    <wp:post_name><![CDATA[{self.slug}]]></wp:post_name>
+    <wp:status><![CDATA[{self.status}]]></wp:status>
+    <wp:post_parent>0</wp:post_parent>
+    <wp:menu_order>0</wp:menu_order>
+    <wp:post_type><![CDATA[{self.type}]]></wp:post_type>
+    <wp:post_password><![CDATA[{self.password}]]></wp:post_password>{terms}{comments}
+  </item>"""
+
+
+def wxr(posts: list[Post], *, scheme: str = "http", version: str = "1.2") -> str:
+    ns = f"{scheme}://wordpress.org/export/{version}/"
+    return f"""<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0"
+  xmlns:excerpt="{ns}excerpt/"
+  xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/"
+  xmlns:wp="{ns}">
+<channel>
+  <title>The Old Ledger</title>
+  <link>https://old.example.org</link>
+  <wp:wxr_version>{version}</wp:wxr_version>
+  <wp:base_site_url>https://old.example.org</wp:base_site_url>
+  <wp:base_blog_url>https://old.example.org</wp:base_blog_url>
+  <wp:author>
+    <wp:author_login><![CDATA[mira]]></wp:author_login>
+    <wp:author_email><![CDATA[mira@example.org]]></wp:author_email>
+    <wp:author_display_name><![CDATA[Mira Okafor]]></wp:author_display_name>
+    <wp:author_description><![CDATA[Writes about the town.]]></wp:author_description>
+  </wp:author>
+  <wp:category>
+    <wp:term_id>3</wp:term_id>
+    <wp:category_nicename><![CDATA[town-hall]]></wp:category_nicename>
+    <wp:category_parent><![CDATA[]]></wp:category_parent>
+    <wp:cat_name><![CDATA[Town hall]]></wp:cat_name>
+  </wp:category>
+  <wp:tag>
+    <wp:term_id>4</wp:term_id>
+    <wp:tag_slug><![CDATA[budget]]></wp:tag_slug>
+    <wp:tag_name><![CDATA[Budget]]></wp:tag_name>
+  </wp:tag>
+{"".join(post.xml() for post in posts)}
+</channel>
+</rss>
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "export.xml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def table_checksums() -> dict[str, str]:
+    """A digest of every row of every table: equal before and after means the
+    import wrote nothing."""
+    sums = {}
+    with connection.cursor() as cursor:
+        for table in sorted(connection.introspection.table_names(cursor)):
+            if table.startswith(("sqlite_", "publishing_article_fts")):
+                continue
+            cursor.execute(f'SELECT * FROM "{table}" ORDER BY 1')  # noqa: S608
+            digest = hashlib.sha256()
+            for row in cursor.fetchall():
+                digest.update(repr(row).encode())
+            sums[table] = digest.hexdigest()
+    return sums
