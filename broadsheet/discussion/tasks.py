@@ -11,6 +11,7 @@ from django.urls import reverse
 from django_tasks import task
 
 from broadsheet.core.mail import send_or_retry
+from broadsheet.discussion.cards import refresh_outdated_cards
 from broadsheet.discussion.models import Comment, ReplySubscription
 
 SALT = "broadsheet.discussion.subscription"
@@ -25,6 +26,12 @@ def read_subscription_token(token: str) -> int | None:
         return int(signing.loads(token, salt=SALT))
     except (signing.BadSignature, TypeError, ValueError):
         return None
+
+
+@task()
+def refresh_cards() -> int:
+    """Render the cards of comments written without one (an import's)."""
+    return refresh_outdated_cards()
 
 
 @task()

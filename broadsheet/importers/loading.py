@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from broadsheet.discussion.avatars import email_hmac
 from broadsheet.discussion.models import Comment
+from broadsheet.discussion.tasks import refresh_cards
 from broadsheet.importers.models import ImportedObject
 from broadsheet.importers.report import Report
 from broadsheet.importers.staging import Staging
@@ -88,6 +89,9 @@ def load(staging: Staging, *, source: str, report: Report, dry_run: bool) -> boo
                 raise DryRun
             if loader.changed:
                 purge(SITE, *SITEMAPS)
+                # Comment cards are a cache of each comment's HTML; until the
+                # worker has made them, threads render the missing ones.
+                refresh_cards.enqueue()
     except DryRun:
         return False
     return loader.changed
@@ -101,6 +105,7 @@ class Loader:
         self.now = timezone.now()
         self.changed = False
         self.ids: dict[str, dict[str, int]] = {}
+        self.redirects: dict[str, str] = {}
 
     def run(self) -> None:
         self.report.phase("loading authors, sections and tags")
@@ -112,6 +117,7 @@ class Loader:
         self._articles()
         self._pages()
         self._category_redirects(used)
+        self._write_redirects()
         self.report.phase("loading comments")
         self._comments()
 
@@ -353,11 +359,25 @@ class Loader:
         self._record(Kind.ARTICLE, old_id, article.pk, digest, stamp)
 
     def _redirect(self, old: str, new: str) -> None:
-        if not old or old == new or len(old) > 200:
-            return
-        Redirect.objects.update_or_create(
-            site_id=settings.SITE_ID, old_path=old, defaults={"new_path": new}
-        )
+        """Queued; written together by _write_redirects."""
+        if old and old != new and len(old) <= 200:
+            self.redirects[old] = new
+
+    def _write_redirects(self) -> None:
+        for batch in batches(self.redirects.items()):
+            wanted = dict(batch)
+            found = Redirect.objects.filter(
+                site_id=settings.SITE_ID, old_path__in=wanted
+            )
+            for redirect in found:
+                if redirect.new_path != wanted[redirect.old_path]:
+                    redirect.new_path = wanted[redirect.old_path]
+                    redirect.save(update_fields=["new_path"])
+                del wanted[redirect.old_path]
+            Redirect.objects.bulk_create(
+                Redirect(site_id=settings.SITE_ID, old_path=old, new_path=new)
+                for old, new in wanted.items()
+            )
 
     # Pages ---------------------------------------------------------------
 
@@ -507,7 +527,7 @@ class Loader:
             f"VALUES ({marks})"
         )
         for batch in batches(self.staging.comments_to_write()):
-            rows, updates, records = [], [], []
+            rows, updates, created, updated = [], [], [], []
             for pk, action, old_id, article_id, parent_id, data, digest in batch:
                 values = self._comment_values(data)
                 if action == "create":
@@ -530,11 +550,12 @@ class Loader:
                             now,
                         )
                     )
+                    created.append((old_id, pk, digest))
                     self.report.count(Kind.COMMENT, "imported")
                 else:
                     updates.append((pk, parent_id, data))
+                    updated.append((old_id, pk, digest))
                     self.report.count(Kind.COMMENT, "updated")
-                records.append((old_id, pk, digest))
             if rows:
                 with connection.cursor() as cursor:
                     cursor.executemany(insert, rows)
@@ -552,7 +573,7 @@ class Loader:
                     status=data["status"],
                     updated_at=self.now,
                 )
-            self._record_comments(records, created=len(rows), stamp=self.now)
+            self._record_comments(created, updated)
             self.changed = True
 
     @staticmethod
@@ -567,29 +588,23 @@ class Loader:
         )
 
     def _record_comments(
-        self, records: list[tuple[str, int, str]], *, created: int, stamp
+        self, created: list[tuple[str, int, str]], updated: list[tuple[str, int, str]]
     ) -> None:
-        existing = self._records(Kind.COMMENT, [old_id for old_id, _, _ in records])
-        fresh = [
+        ImportedObject.objects.bulk_create(
             ImportedObject(
                 source=self.source,
                 kind=Kind.COMMENT,
                 old_id=old_id,
                 object_id=pk,
                 digest=digest,
-                local_updated_at=stamp,
+                local_updated_at=self.now,
                 imported_at=self.now,
             )
-            for old_id, pk, digest in records
-            if old_id not in existing
-        ]
-        ImportedObject.objects.bulk_create(fresh)
-        for old_id, _, digest in records:
-            if old_id in existing:
-                record = existing[old_id]
-                record.digest, record.local_updated_at, record.imported_at = (
-                    digest,
-                    stamp,
-                    self.now,
-                )
-                record.save()
+            for old_id, pk, digest in created
+        )
+        existing = self._records(Kind.COMMENT, [old_id for old_id, _, _ in updated])
+        for old_id, _, digest in updated:
+            record = existing[old_id]
+            record.digest, record.local_updated_at = digest, self.now
+            record.imported_at = self.now
+            record.save()

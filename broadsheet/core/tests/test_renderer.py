@@ -1,6 +1,11 @@
-from bs4 import BeautifulSoup
+import json
+from pathlib import Path
 
-from broadsheet.core.renderer import render_markdown, render_plain_text
+import pytest
+from bs4 import BeautifulSoup
+from django.utils.html import escape, urlize
+
+from broadsheet.core.renderer import LINKISH, render_markdown, render_plain_text
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -75,3 +80,24 @@ def test_plain_text_links_to_our_own_site_are_stored_relative():
     )
     assert "news.example.com" not in html
     assert [a["href"] for a in soup(html).find_all("a")] == ["/2026/01/02/x/", "/"]
+
+
+def test_text_without_anything_linkish_renders_as_urlize_would():
+    """render_plain_text skips urlize for text it could not link; on the big list
+    of naughty strings (and a few of our own) that gives the same output."""
+    blns = Path(__file__).resolve().parents[3].parent / "shared/testdata/blns.json"
+    if not blns.exists():
+        pytest.skip(f"{blns} is not here (the shared test data)")
+    texts = json.loads(blns.read_text()) + [
+        "a & b < c",
+        "water.\n\nReservoir",
+        "e.g. this, i.e. that",
+        "“quoted” — dash",
+        "&lt;b&gt;",
+    ]
+    plain = [text for text in texts if not LINKISH.search(text)]
+    assert len(plain) > 400
+    for text in plain:
+        assert urlize(text, nofollow=True, autoescape=True) == escape(text), text
+    assert LINKISH.search("write to ona@example.org")
+    assert LINKISH.search("see example.com.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import random
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -149,3 +150,76 @@ def table_checksums() -> dict[str, str]:
                 digest.update(repr(row).encode())
             sums[table] = digest.hexdigest()
     return sums
+
+
+WORDS = (
+    "council river budget ferry quarry harbour bridge school clinic market "
+    "tender vote ward mayor levy bus depot library garden tram festival drought "
+    "water reservoir pipeline contractor audit survey committee petition"
+).split()
+COMMENTS_PER_POST = 36
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text.capitalize() + "."
+
+
+def post_body(rng: random.Random) -> str:
+    parts = []
+    for index in range(6):
+        if index == 3:
+            parts.append(f"<h2>{sentence(rng, 4)}</h2>")
+        if index == 4:
+            parts.append(f"<blockquote><p>{sentence(rng, 12)}</p></blockquote>")
+        link = f' <a href="https://example.org/{rng.choice(WORDS)}">more</a>'
+        parts.append(f"<p>{sentence(rng, 30)} {sentence(rng, 20)}{link}</p>")
+    return "\n\n".join(parts)
+
+
+def comments_for(rng: random.Random, post_id: int, count: int) -> list[Comment]:
+    comments: list[Comment] = []
+    for number in range(count):
+        comment_id = post_id * 1000 + number
+        parent = rng.choice(comments).id if comments and rng.random() < 0.5 else 0
+        approved = rng.choices(["1", "0", "spam"], weights=[94, 4, 2])[0]
+        comments.append(
+            Comment(
+                comment_id,
+                content=f"{sentence(rng, 25)}\n\n{sentence(rng, 12)}",
+                parent=parent,
+                approved=approved,
+                author=f"Reader {rng.randrange(5000)}",
+                email=f"reader{rng.randrange(5000)}@example.org",
+                ip=f"192.0.2.{rng.randrange(256)}",
+                date=f"2024-{1 + post_id % 12:02d}-{1 + number % 28:02d} 12:00:00",
+            )
+        )
+    return comments
+
+
+def generated_export(
+    path: Path, posts_wanted: int, comments_per_post: int = COMMENTS_PER_POST
+) -> tuple[int, int]:
+    """Write an export of invented posts, each with threaded comments (a few
+    held or spam); returns the numbers of posts and comments."""
+    rng = random.Random(posts_wanted)
+    head, tail = wxr([]).split("\n</channel>")
+    comments = 0
+    with path.open("w", encoding="utf-8") as out:
+        out.write(head)
+        for number in range(1, posts_wanted + 1):
+            post_comments = comments_for(rng, number, comments_per_post)
+            comments += len(post_comments)
+            month, day = 1 + number % 12, 1 + number % 28
+            post = Post(
+                number,
+                f"{sentence(rng, 6)[:-1]} {number}",
+                f"generated-{number}",
+                content=post_body(rng),
+                date=f"2024-{month:02d}-{day:02d} 09:00:00",
+                comments=post_comments,
+            )
+            out.write(post.xml())
+        out.write("\n</channel>" + tail)
+    return posts_wanted, comments

@@ -1,9 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from broadsheet.discussion.cards import card_version, refresh_card
-from broadsheet.discussion.models import Comment
-
-BATCH = 500
+from broadsheet.discussion.cards import refresh_outdated_cards
 
 
 class Command(BaseCommand):
@@ -13,15 +10,6 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options) -> None:
-        outdated = Comment.objects.exclude(card_version=card_version())
-        done = 0
-        while True:
-            batch = list(outdated.order_by("pk")[:BATCH])
-            if not batch:
-                break
-            for comment in batch:
-                refresh_card(comment)
-            Comment.objects.bulk_update(batch, ["card_html", "card_version"])
-            done += len(batch)
+        done = refresh_outdated_cards()
         if done and options["verbosity"]:
             self.stdout.write(f"Rendered {done} comment cards again.")

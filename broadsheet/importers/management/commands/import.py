@@ -66,7 +66,7 @@ class Command(BaseCommand):
             for note in staging.notes():
                 report.note(*note)
             source = site.get("base_blog_url") or site.get("base_site_url") or ""
-            changed = load(
+            load(
                 staging,
                 source=source.rstrip("/") or str(path.name),
                 report=report,
@@ -77,10 +77,6 @@ class Command(BaseCommand):
             sys.exit(1)
         finally:
             staging.close()
-        if changed:
-            # Comment cards are a cache of each comment's HTML; made after the
-            # commit, in small transactions.
-            call_command("refresh_cards", verbosity=0)
         report.phase("done")
         for line in report.lines(dry_run=options["dry_run"]):
             self.stdout.write(line)
