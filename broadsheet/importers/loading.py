@@ -44,6 +44,9 @@ from broadsheet.publishing.search import index_article
 from broadsheet.publishing.tasks import publish_when_due
 
 BATCH = 1000
+# Articles carry their bodies: fewer at a time, so memory does not grow with
+# the export.
+ARTICLE_BATCH = 100
 HELD_REASONS = json.dumps(["held on the old site"])
 Kind = ImportedObject.Kind
 SITEMAPS = [SITEMAP_ARTICLES, SITEMAP_INDEX] + [
@@ -221,7 +224,7 @@ class Loader:
 
     def _articles(self) -> None:
         self.ids[Kind.ARTICLE] = {}
-        for batch in batches(self.staging.objects(Kind.ARTICLE)):
+        for batch in batches(self.staging.objects(Kind.ARTICLE), ARTICLE_BATCH):
             records = self._records(Kind.ARTICLE, [old_id for old_id, _, _ in batch])
             stored = Article.objects.in_bulk(
                 [record.object_id for record in records.values()]
@@ -590,18 +593,17 @@ class Loader:
     def _record_comments(
         self, created: list[tuple[str, int, str]], updated: list[tuple[str, int, str]]
     ) -> None:
-        ImportedObject.objects.bulk_create(
-            ImportedObject(
-                source=self.source,
-                kind=Kind.COMMENT,
-                old_id=old_id,
-                object_id=pk,
-                digest=digest,
-                local_updated_at=self.now,
-                imported_at=self.now,
+        now = connection.ops.adapt_datetimefield_value(self.now)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO importers_importedobject (source, kind, old_id, "
+                "object_id, digest, local_updated_at, imported_at) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                [
+                    (self.source, Kind.COMMENT.value, old_id, pk, digest, now, now)
+                    for old_id, pk, digest in created
+                ],
             )
-            for old_id, pk, digest in created
-        )
         existing = self._records(Kind.COMMENT, [old_id for old_id, _, _ in updated])
         for old_id, _, digest in updated:
             record = existing[old_id]

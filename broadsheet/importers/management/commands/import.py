@@ -58,6 +58,7 @@ class Command(BaseCommand):
             progress = self.stderr.isatty()
         report = Report(out=self.stderr._out, progress=progress)
         call_command("migrate", interactive=False, verbosity=0)
+        _remove_stale_staging(Path(settings.DATA_DIR))
         staging = Staging(Path(settings.DATA_DIR) / f"import-{os.getpid()}.staging")
         try:
             site = stage_wordpress(
@@ -80,3 +81,11 @@ class Command(BaseCommand):
         report.phase("done")
         for line in report.lines(dry_run=options["dry_run"]):
             self.stdout.write(line)
+
+
+def _remove_stale_staging(data_dir: Path) -> None:
+    """Staging files of imports that were killed (their process is gone)."""
+    for path in data_dir.glob("import-*.staging"):
+        pid = path.stem.removeprefix("import-")
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            path.unlink(missing_ok=True)
