@@ -114,7 +114,8 @@ def test_a_killed_import_leaves_the_whole_before_or_the_whole_after(tmp_path):
 
     outcomes = []
     moments = [("read ", 0.3), ("loading articles", 0.0), ("loading comments", 0.0)]
-    moments += [("loading comments", delay) for delay in (0.05, 0.15, 0.3, 0.4, 0.5, 0.6, 1.0)]
+    delays = (0.05, 0.15, 0.3, 0.4, 0.5, 0.6, 1.0)
+    moments += [("loading comments", delay) for delay in delays]
     for number, (marker, delay) in enumerate(moments):
         data_dir = tmp_path / f"killed-{number}"
         shutil.copytree(pristine, data_dir)

@@ -52,6 +52,14 @@ def data_dir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("import-data")
 
 
+def environment(data_dir: Path) -> dict:
+    """The data directory's own SQLite, whatever database the tests use."""
+    env = {**os.environ, "BROADSHEET_DATA_DIR": str(data_dir)}
+    env.pop("DATABASE_URL", None)
+    env.pop("CACHE_URL", None)
+    return env
+
+
 def broadsheet(data_dir: Path, *args: str) -> tuple[subprocess.CompletedProcess, float]:
     started = time.perf_counter()
     result = subprocess.run(
@@ -59,7 +67,7 @@ def broadsheet(data_dir: Path, *args: str) -> tuple[subprocess.CompletedProcess,
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, "BROADSHEET_DATA_DIR": str(data_dir)},
+        env=environment(data_dir),
     )
     return result, time.perf_counter() - started
 
