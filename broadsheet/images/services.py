@@ -27,6 +27,19 @@ def upload_image(
     existing = Image.objects.filter(digest=processed.digest).first()
     if existing is not None:
         return existing
+    image = stored_image(processed, alt_text=alt_text, credit=credit, by=by)
+    with transaction.atomic():
+        image.save()
+    return image
+
+
+def stored_image(
+    processed: Processed, *, alt_text: str, credit: str = "", by: Any = None
+) -> Image:
+    """The Image for a processed upload, its files stored, the row not saved.
+
+    Files first: named by content, so a rolled-back row leaves only files that
+    the same upload would write again, never a row without its files."""
     image = Image(
         digest=processed.digest,
         extension=processed.extension,
@@ -37,14 +50,10 @@ def upload_image(
         credit=credit,
         uploaded_by=by,
     )
-    # Files first: named by content, so a rolled-back row leaves only a file
-    # that the same upload would write again, never a row without its files.
     for width, data in processed.variants.items():
         name = image.name(width)
         if not default_storage.exists(name):
             default_storage.save(name, ContentFile(data))
-    with transaction.atomic():
-        image.save()
     return image
 
 

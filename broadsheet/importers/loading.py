@@ -12,11 +12,14 @@ edited here since the import, which are reported as conflicts and left alone.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from itertools import islice
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.redirects.models import Redirect
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -25,6 +28,7 @@ from django.utils import timezone
 from broadsheet.discussion.avatars import email_hmac
 from broadsheet.discussion.models import Comment
 from broadsheet.discussion.tasks import refresh_cards
+from broadsheet.images.models import Image
 from broadsheet.importers.models import ImportedObject
 from broadsheet.importers.report import Report
 from broadsheet.importers.staging import Staging
@@ -42,7 +46,9 @@ from broadsheet.publishing.models import (
 from broadsheet.publishing.models.pages import validate_page_slug
 from broadsheet.publishing.search import index_article
 from broadsheet.publishing.tasks import publish_when_due
+from broadsheet.staff.roles import CONTRIBUTORS
 
+User = get_user_model()
 BATCH = 1000
 # Articles carry their bodies: fewer at a time, so memory does not grow with
 # the export.
@@ -82,12 +88,31 @@ def batches(rows: Iterable, size: int = BATCH) -> Iterator[list]:
         yield batch
 
 
-def load(staging: Staging, *, source: str, report: Report, dry_run: bool) -> bool:
-    """Bring the staged rows into the site; True when anything changed."""
+def load(
+    staging: Staging,
+    *,
+    source: str,
+    report: Report,
+    dry_run: bool,
+    articles: dict[str, int] | None = None,
+    staff_accounts: bool = False,
+) -> bool:
+    """Bring the staged rows into the site; True when anything changed.
+
+    `articles` (thread key → article ID) loads only comments, onto articles
+    already here (a Disqus import)."""
     loader = Loader(staging, source, report)
+    started = time.monotonic()
     try:
         with transaction.atomic():
-            loader.run()
+            if articles is None:
+                loader.run()
+                if staff_accounts:
+                    loader.staff_accounts()
+            else:
+                loader.ids[Kind.ARTICLE] = articles
+                loader.report.phase("loading comments")
+                loader._comments()
             if dry_run:
                 raise DryRun
             if loader.changed:
@@ -97,6 +122,8 @@ def load(staging: Staging, *, source: str, report: Report, dry_run: bool) -> boo
                 refresh_cards.enqueue()
     except DryRun:
         return False
+    finally:
+        report.load_seconds = time.monotonic() - started
     return loader.changed
 
 
@@ -116,6 +143,7 @@ class Loader:
         used = self._sections_used()
         self.ids[Kind.SECTION] = self._terms(Kind.SECTION, Section, only=used)
         self.ids[Kind.TAG] = self._terms(Kind.TAG, Tag)
+        self._images()
         self.report.phase("loading articles")
         self._articles()
         self._pages()
@@ -123,6 +151,32 @@ class Loader:
         self._write_redirects()
         self.report.phase("loading comments")
         self._comments()
+
+    # Staff accounts ------------------------------------------------------
+
+    def staff_accounts(self) -> None:
+        """A Contributors account for each author with a login and an e-mail,
+        without a usable password: they choose one through the password reset.
+        An existing account of that name is left as it is."""
+        contributors = Group.objects.get(name=CONTRIBUTORS)
+        for login, data, _ in self.staging.objects(Kind.AUTHOR):
+            if not data.get("email"):
+                continue
+            if User.objects.filter(username=login[:150]).exists():
+                self.report.count("account", "unchanged")
+                continue
+            user = User(
+                username=login[:150],
+                email=data["email"],
+                first_name=data.get("first_name", "")[:150],
+                last_name=data.get("last_name", "")[:150],
+                is_staff=True,
+            )
+            user.set_unusable_password()
+            user.save()
+            user.groups.add(contributors)
+            self.report.count("account", "imported")
+            self.changed = True
 
     # Records of earlier imports ------------------------------------------
 
@@ -219,6 +273,24 @@ class Loader:
                 continue
             self._redirect(old, new)
             self._redirect(old + "feed/", new + "feed/")
+
+    # Images --------------------------------------------------------------
+
+    def _images(self) -> None:
+        """Images from the uploads folder; their files are already stored, and
+        the same picture is the same Image, so no record is needed."""
+        staged = list(self.staging.objects("image"))
+        known = set(
+            Image.objects.filter(
+                digest__in=[digest for digest, _, _ in staged]
+            ).values_list("digest", flat=True)
+        )
+        Image.objects.bulk_create(
+            Image(digest=digest, **data)
+            for digest, data, _ in staged
+            if digest not in known
+        )
+        self.changed |= len(known) < len(staged)
 
     # Articles ------------------------------------------------------------
 

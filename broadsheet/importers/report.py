@@ -10,7 +10,17 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 OUTCOMES = ("imported", "updated", "unchanged", "conflict", "skipped", "broken")
-KINDS = ("author", "section", "tag", "article", "page", "comment", "attachment")
+KINDS = (
+    "author",
+    "section",
+    "tag",
+    "article",
+    "page",
+    "thread",
+    "comment",
+    "attachment",
+    "account",
+)
 
 
 @dataclass
@@ -22,6 +32,8 @@ class Report:
     notes: list[tuple[str, str, str, str]] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
     shown: float = 0.0
+    # How long the load's transaction held the site's write lock.
+    load_seconds: float | None = None
 
     def tick(self, kind: str) -> None:
         """One record read from the file (for the progress line)."""
@@ -55,10 +67,15 @@ class Report:
         title = "Dry run: nothing was written. It would have" if dry_run else "Done"
         seconds = time.monotonic() - self.started
         lines = [f"{title} ({seconds:.1f} s):"]
+        if self.load_seconds is not None:
+            lines[0] = (
+                f"{title} ({seconds:.1f} s, of which {self.load_seconds:.1f} s "
+                "in the load's one transaction):"
+            )
         for kind in KINDS:
             parts = [
                 f"{self.counts[kind, outcome]:,} {outcome}"
-                for outcome in (*OUTCOMES, "listed")
+                for outcome in (*OUTCOMES, "matched", "listed")
                 if self.counts[kind, outcome]
             ]
             if parts:

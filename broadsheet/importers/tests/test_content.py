@@ -43,7 +43,7 @@ def test_caption_shortcode_keeps_image_and_caption():
     )
     assert "![The pier](https://old.example.org/a.jpg)" in converted.markdown
     assert "*The pier at dawn*" in converted.markdown
-    assert converted.images == ["https://old.example.org/a.jpg"]
+    assert converted.images == [("https://old.example.org/a.jpg", "The pier")]
 
 
 def test_gallery_and_other_media_shortcodes_are_dropped_and_named():

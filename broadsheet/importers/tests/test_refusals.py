@@ -164,3 +164,19 @@ def _file(tmp: Path, name: str, text: str) -> Path:
     path = tmp / name
     path.write_text(text)
     return path
+
+
+def test_a_disqus_export_with_an_external_entity_is_refused(tmp_path, data_dir):
+    secret = f"CANARY-{secrets.token_hex(8)}"
+    canary = tmp_path / "canary.txt"
+    canary.write_text(secret)
+    path = tmp_path / "disqus.xml"
+    path.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE disqus [<!ENTITY xxe SYSTEM '
+        f'"file://{canary}">]>\n<disqus xmlns="http://disqus.com"><thread>'
+        "<title>&xxe;</title></thread></disqus>"
+    )
+    result, _ = broadsheet(data_dir, "import", "disqus", str(path))
+    assert result.returncode == 1
+    assert "declares a document type (DTD) or entities" in result.stderr
+    assert secret not in result.stdout + result.stderr

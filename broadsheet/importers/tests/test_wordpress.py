@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from broadsheet.discussion.models import Comment
@@ -284,3 +285,15 @@ def test_wordpress_test_data_imports_with_every_item_accounted_for(name, client,
             page.find("a", href=re.compile("^https?://")) for page in pages.values()
         )
     assert Tag.objects.exists()
+
+
+def test_staff_accounts_on_request_have_no_usable_password(town):
+    run_import(town)
+    assert not get_user_model().objects.filter(username="mira").exists()
+    output = run_import(town, "--staff-accounts")
+    user = get_user_model().objects.get(username="mira")
+    assert user.email == "mira@example.org"
+    assert not user.has_usable_password()
+    assert [group.name for group in user.groups.all()] == ["Contributors"]
+    assert "accounts     1 imported" in output
+    assert "accounts     1 unchanged" in run_import(town, "--staff-accounts")

@@ -223,3 +223,47 @@ def generated_export(
             out.write(post.xml())
         out.write("\n</channel>" + tail)
     return posts_wanted, comments
+
+
+def disqus_export(threads: list[dict], posts: list[dict]) -> str:
+    """A Disqus export: threads (dsq_id, id, link, title) and posts (dsq_id,
+    thread, parent, message, spam, deleted, name, email)."""
+    thread_xml = "".join(
+        f"""
+  <thread dsq:id="{thread["dsq_id"]}">
+    <id>{escape(thread.get("id", ""))}</id>
+    <forum>oldledger</forum>
+    <link>{escape(thread["link"])}</link>
+    <title>{escape(thread.get("title", "A page"))}</title>
+    <createdAt>2024-03-01T09:30:00Z</createdAt>
+    <author><name>Mira</name><isAnonymous>false</isAnonymous></author>
+    <isClosed>false</isClosed><isDeleted>false</isDeleted>
+  </thread>"""
+        for thread in threads
+    )
+    post_xml = "".join(
+        f"""
+  <post dsq:id="{post["dsq_id"]}">
+    <message><![CDATA[{post.get("message", "<p>A reader's view.</p>")}]]></message>
+    <createdAt>{post.get("created", "2024-03-02T10:00:00Z")}</createdAt>
+    <isDeleted>{str(post.get("deleted", False)).lower()}</isDeleted>
+    <isSpam>{str(post.get("spam", False)).lower()}</isSpam>
+    <author>
+      <email>{post.get("email", "reader@example.org")}</email>
+      <name>{escape(post.get("name", "Tomas Reader"))}</name>
+      <isAnonymous>false</isAnonymous>
+    </author>
+    <ipAddress>198.51.100.7</ipAddress>
+    <thread dsq:id="{post["thread"]}" />"""
+        + (f'\n    <parent dsq:id="{post["parent"]}" />' if post.get("parent") else "")
+        + "\n  </post>"
+        for post in posts
+    )
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<disqus xmlns="http://disqus.com"
+        xmlns:dsq="http://disqus.com/disqus-internals"
+        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <category dsq:id="1"><forum>oldledger</forum><title>General</title>
+    <isDefault>true</isDefault></category>{thread_xml}{post_xml}
+</disqus>
+"""

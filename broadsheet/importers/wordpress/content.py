@@ -54,8 +54,8 @@ class Converted:
     markdown: str
     # Shortcodes that had nothing to become (a gallery, a contact form).
     dropped: list[str] = field(default_factory=list)
-    # Addresses of the images the post shows.
-    images: list[str] = field(default_factory=list)
+    # The images the post shows: (address, alt text).
+    images: list[tuple[str, str]] = field(default_factory=list)
 
 
 class Converter(MarkdownConverter):
@@ -71,12 +71,12 @@ class Converter(MarkdownConverter):
             strip=["script", "style", "noscript", "form", "input", "select", "button"],
             **options,
         )
-        self.images: list[str] = []
+        self.images: list[tuple[str, str]] = []
 
     def convert_img(self, el, text, parent_tags):
         src = el.attrs.get("src") or ""
         if src:
-            self.images.append(src)
+            self.images.append((src, el.attrs.get("alt") or ""))
         return super().convert_img(el, text, parent_tags)
 
     def convert_figure(self, el, text, parent_tags):

@@ -23,6 +23,7 @@ from broadsheet.importers.exceptions import BrokenItem
 from broadsheet.importers.report import Report
 from broadsheet.importers.staging import Staging
 from broadsheet.importers.text import comment_text
+from broadsheet.importers.uploads import UPLOADS, Uploads
 from broadsheet.importers.wordpress.content import wordpress_markdown
 from broadsheet.importers.wordpress.wxr import read_wxr
 
@@ -40,7 +41,12 @@ POST_ID_IN_GUID = re.compile(r"[?&]p=(\d+)")
 
 
 def stage_wordpress(
-    path: Path, staging: Staging, report: Report, *, skip_broken: bool
+    path: Path,
+    staging: Staging,
+    report: Report,
+    *,
+    skip_broken: bool,
+    uploads: Uploads | None = None,
 ) -> dict:
     """Read the export at `path` into `staging`; returns the site's facts."""
     site: dict = {}
@@ -71,7 +77,7 @@ def stage_wordpress(
             _stage_comment(staging, fields, report, skip_broken=skip_broken)
         elif kind == "item":
             try:
-                _stage_item(staging, fields, report, base, categories)
+                _stage_item(staging, fields, report, base, categories, uploads)
             except BrokenItem as broken:
                 if not skip_broken:
                     raise
@@ -79,6 +85,10 @@ def stage_wordpress(
                 report.count("item", "broken")
                 staging.forget_comments_of(f"seq:{fields['seq']}")
     _stage_categories(staging, categories, base)
+    if uploads is not None:
+        uploads.stage(staging)
+        for address, problem in uploads.problems:
+            staging.note("listed", "image", address, problem)
     staging.flush()
     return {**site, "base_path": base}
 
@@ -196,7 +206,12 @@ def _post_id(fields: dict, name: str) -> str:
 
 
 def _stage_item(
-    staging: Staging, fields: dict, report: Report, base: str, categories: dict
+    staging: Staging,
+    fields: dict,
+    report: Report,
+    base: str,
+    categories: dict,
+    uploads: Uploads | None,
 ) -> None:
     name = _item_name(fields)
     post_id = _post_id(fields, name)
@@ -205,8 +220,12 @@ def _stage_item(
     staging.move_comments(f"seq:{fields['seq']}", post_id)
     if post_type == "attachment":
         url = (fields.get("attachment_url") or fields.get("guid") or "").strip()
-        staging.note("listed", "attachment", name, url)
-        report.count("attachment", "listed")
+        title = (fields.get("title") or "").strip()
+        if uploads is not None and uploads.image(url, title) is not None:
+            report.count("attachment", "imported")
+        else:
+            staging.note("listed", "attachment", name, url)
+            report.count("attachment", "listed")
         return
     if post_type not in ("post", "page"):
         reason = f"a {post_type}, not a post or a page"
@@ -221,7 +240,15 @@ def _stage_item(
     title = (fields.get("title") or "").strip()
     slug = _slug(fields.get("post_name", ""), title) or f"post-{post_id}"
     converted = wordpress_markdown(fields.get("content:encoded") or "")
-    rendered = render_markdown(converted.markdown, images=image_for_src)
+    if uploads is not None:
+        markdown = uploads.rewrite(converted.markdown, converted.images)
+        rendered = render_markdown(markdown, images=uploads.resolver)
+    else:
+        markdown = converted.markdown
+        rendered = render_markdown(markdown, images=image_for_src)
+        for address, _ in converted.images:
+            if UPLOADS in address:
+                staging.note("listed", "image", name, address)
     for shortcode in sorted(set(converted.dropped)):
         staging.note("reported", post_type, name, f"[{shortcode}] dropped")
     link = urllib.parse.urlsplit((fields.get("link") or "").strip())
@@ -240,7 +267,7 @@ def _stage_item(
             {
                 "title": _cut(title or slug, 120),
                 "slug": slug[:100],
-                "body": converted.markdown,
+                "body": markdown,
                 "is_published": status == "publish",
                 "position": _number(fields.get("menu_order")),
                 "_html": rendered.html,
@@ -308,7 +335,7 @@ def _stage_item(
             "headline": _cut(title or slug, 200),
             "slug": slug[:200],
             "standfirst": _cut(excerpt, 500),
-            "body": converted.markdown,
+            "body": markdown,
             "status": ARTICLE_STATUS.get(status, "draft"),
             "published_at": published_at.isoformat() if published_at else None,
             "authors": [creator] if creator else [],
@@ -316,7 +343,7 @@ def _stage_item(
             "tags": tag_slugs,
             "open_for_comments": (fields.get("comment_status") or "open") == "open",
             "old_paths": sorted(old_paths),
-            "images": converted.images,
+            "images": [address for address, _ in converted.images],
             "_html": rendered.html,
             "_text": html.unescape(strip_tags(rendered.html)),
             "_ends": rendered.paragraph_ends,

@@ -11,13 +11,18 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from broadsheet.importers.disqus.transform import stage_disqus
 from broadsheet.importers.exceptions import ImportRefused
 from broadsheet.importers.loading import load
 from broadsheet.importers.report import Report
 from broadsheet.importers.staging import Staging
+from broadsheet.importers.uploads import Uploads
 from broadsheet.importers.wordpress.transform import stage_wordpress
 
-SOURCES = {"wordpress": "a WordPress export (WXR 1.0–1.2, Tools → Export)"}
+SOURCES = {
+    "wordpress": "a WordPress export (WXR 1.0–1.2, Tools → Export)",
+    "disqus": "a Disqus export (its comments, onto the articles here)",
+}
 
 
 class Command(BaseCommand):
@@ -37,6 +42,21 @@ class Command(BaseCommand):
                 action="store_true",
                 help="read, map and report what would be imported; write nothing",
             )
+            if name == "wordpress":
+                command.add_argument(
+                    "--staff-accounts",
+                    action="store_true",
+                    help="also make a Contributors account for each author with an "
+                    "e-mail, without a usable password (they set one through "
+                    "“Forgot your password?”)",
+                )
+                command.add_argument(
+                    "--uploads-dir",
+                    type=Path,
+                    help="a copy of the old site's wp-content/uploads: the images "
+                    "the posts show (and the attachments) are imported into the "
+                    "media, and the posts point at them",
+                )
             command.add_argument(
                 "--progress",
                 action=argparse.BooleanOptionalAction,
@@ -60,18 +80,31 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         _remove_stale_staging(Path(settings.DATA_DIR))
         staging = Staging(Path(settings.DATA_DIR) / f"import-{os.getpid()}.staging")
+        skip_broken = options["skip_broken"]
         try:
-            site = stage_wordpress(
-                path, staging, report, skip_broken=options["skip_broken"]
-            )
+            if options["source"] == "disqus":
+                articles = stage_disqus(path, staging, report, skip_broken=skip_broken)
+                source = "disqus"
+            else:
+                articles = None
+                site = stage_wordpress(
+                    path,
+                    staging,
+                    report,
+                    skip_broken=skip_broken,
+                    uploads=_uploads(options["uploads_dir"]),
+                )
+                source = site.get("base_blog_url") or site.get("base_site_url") or ""
+                source = source.rstrip("/") or path.name
             for note in staging.notes():
                 report.note(*note)
-            source = site.get("base_blog_url") or site.get("base_site_url") or ""
             load(
                 staging,
-                source=source.rstrip("/") or str(path.name),
+                source=source,
                 report=report,
                 dry_run=options["dry_run"],
+                articles=articles,
+                staff_accounts=options.get("staff_accounts", False),
             )
         except ImportRefused as refusal:
             self.stderr.write(f"broadsheet import: {refusal}")
@@ -81,6 +114,14 @@ class Command(BaseCommand):
         report.phase("done")
         for line in report.lines(dry_run=options["dry_run"]):
             self.stdout.write(line)
+
+
+def _uploads(folder: Path | None) -> Uploads | None:
+    if folder is None:
+        return None
+    if not folder.is_dir():
+        raise ImportRefused(f"--uploads-dir {folder} is not a folder.")
+    return Uploads(folder)
 
 
 def _remove_stale_staging(data_dir: Path) -> None:
