@@ -389,37 +389,59 @@ class Loader:
                 )
             taken.add(article.slug)
         Article.objects.bulk_create([article for *_, article in new])
+        bylines, tags, records = [], [], []
         for old_id, data, digest, article in new:
             self.ids[Kind.ARTICLE][old_id] = article.pk
-            self._links(article, data, digest, old_id, created=True)
+            bylines += self._bylines(article, data)
+            tags += [
+                Article.tags.through(article_id=article.pk, tag_id=tag_id)
+                for tag_id in self._tag_ids(data)
+            ]
+            self._follow_up(article, data)
+            records.append(
+                ImportedObject(
+                    source=self.source,
+                    kind=Kind.ARTICLE,
+                    old_id=old_id,
+                    object_id=article.pk,
+                    digest=digest,
+                    # Set by bulk_create, as stored.
+                    local_updated_at=article.updated_at,
+                    imported_at=self.now,
+                )
+            )
             self.report.count(Kind.ARTICLE, "imported")
-
-    def _links(
-        self,
-        article: Article,
-        data: dict,
-        digest: str,
-        old_id: str,
-        *,
-        created: bool = False,
-    ) -> None:
-        """Bylines, tags, search entry, old addresses, scheduling and the record."""
+        Byline.objects.bulk_create(bylines)
+        Article.tags.through.objects.bulk_create(tags)
+        ImportedObject.objects.bulk_create(records)
         self.changed = True
-        author_ids = [
-            self.ids[Kind.AUTHOR][key]
-            for key in data["authors"]
-            if key in self.ids[Kind.AUTHOR]
-        ]
-        tag_ids = [
-            self.ids[Kind.TAG][key] for key in data["tags"] if key in self.ids[Kind.TAG]
-        ]
-        if not created:
-            article.bylines.all().delete()
-        Byline.objects.bulk_create(
+
+    def _links(self, article: Article, data: dict, digest: str, old_id: str) -> None:
+        """An updated article's bylines, tags, search entry, addresses, record."""
+        self.changed = True
+        article.bylines.all().delete()
+        Byline.objects.bulk_create(self._bylines(article, data))
+        article.tags.set(self._tag_ids(data))
+        self._follow_up(article, data)
+        stamp = Article.objects.filter(pk=article.pk).values_list(
+            "updated_at", flat=True
+        )[0]
+        self._record(Kind.ARTICLE, old_id, article.pk, digest, stamp)
+
+    def _bylines(self, article: Article, data: dict) -> list[Byline]:
+        authors = self.ids[Kind.AUTHOR]
+        ids = dict.fromkeys(authors[key] for key in data["authors"] if key in authors)
+        return [
             Byline(article=article, author_id=author_id, position=position)
-            for position, author_id in enumerate(dict.fromkeys(author_ids))
-        )
-        article.tags.set(tag_ids)
+            for position, author_id in enumerate(ids)
+        ]
+
+    def _tag_ids(self, data: dict) -> list[int]:
+        tags = self.ids[Kind.TAG]
+        return list(dict.fromkeys(tags[key] for key in data["tags"] if key in tags))
+
+    def _follow_up(self, article: Article, data: dict) -> None:
+        """The search entry, the old addresses, and scheduling."""
         index_article(article)
         new_path = article.get_absolute_url()
         for old in data["old_paths"]:
@@ -428,10 +450,6 @@ class Loader:
                 self._redirect(old + "feed/", new_path + "feed/")
         if article.status == Article.Status.SCHEDULED:
             publish_when_due.using(run_after=article.published_at).enqueue(article.pk)
-        stamp = Article.objects.filter(pk=article.pk).values_list(
-            "updated_at", flat=True
-        )[0]
-        self._record(Kind.ARTICLE, old_id, article.pk, digest, stamp)
 
     def _redirect(self, old: str, new: str) -> None:
         """Queued; written together by _write_redirects."""
