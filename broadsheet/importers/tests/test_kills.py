@@ -17,6 +17,7 @@ from broadsheet.importers.tests.wxr_files import generated_export
 
 # Columns that hold the moment of writing: they differ between two imports of
 # the same file, so the after-state is compared without them.
+DATABASE = "broadsheet.sqlite3"
 MOMENTS = ("created_at", "updated_at", "imported_at", "local_updated_at", "run_after")
 
 
@@ -87,9 +88,11 @@ def import_until(data_dir: Path, export: Path, marker: str, delay: float) -> str
     return seen.decode(errors="replace")
 
 
-def test_a_killed_import_leaves_the_whole_before_or_the_whole_after(tmp_path):
+def before_and_after(tmp_path: Path, posts: int) -> tuple[Path, Path, dict, dict]:
+    """An export, a migrated data directory, its checksums, and the checksums
+    (without write times) of a copy that the whole import went through."""
     export = tmp_path / "export.xml"
-    generated_export(export, 80)
+    generated_export(export, posts)
     pristine = tmp_path / "pristine"
     subprocess.run(
         [sys.executable, "-m", "broadsheet.cli", "migrate", "-v0"],
@@ -97,9 +100,7 @@ def test_a_killed_import_leaves_the_whole_before_or_the_whole_after(tmp_path):
         check=True,
         timeout=120,
     )
-    database = "broadsheet.sqlite3"
-    before = checksums(pristine / database, without_moments=False)
-
+    before = checksums(pristine / DATABASE, without_moments=False)
     finished = tmp_path / "finished"
     shutil.copytree(pristine, finished)
     subprocess.run(
@@ -109,8 +110,13 @@ def test_a_killed_import_leaves_the_whole_before_or_the_whole_after(tmp_path):
         timeout=300,
         capture_output=True,
     )
-    after = checksums(finished / database, without_moments=True)
-    assert after["publishing_article"][0] == 80
+    after = checksums(finished / DATABASE, without_moments=True)
+    assert after["publishing_article"][0] == posts
+    return export, pristine, before, after
+
+
+def test_a_killed_import_leaves_the_whole_before_or_the_whole_after(tmp_path):
+    export, pristine, before, after = before_and_after(tmp_path, 80)
 
     outcomes = []
     moments = [("read ", 0.3), ("loading articles", 0.0), ("loading comments", 0.0)]
@@ -121,13 +127,77 @@ def test_a_killed_import_leaves_the_whole_before_or_the_whole_after(tmp_path):
         shutil.copytree(pristine, data_dir)
         printed = import_until(data_dir, export, marker, delay)
         assert marker in printed, printed
-        if checksums(data_dir / database, without_moments=False) == before:
+        if checksums(data_dir / DATABASE, without_moments=False) == before:
             outcomes.append("before")
         else:
-            assert checksums(data_dir / database, without_moments=True) == after, (
+            assert checksums(data_dir / DATABASE, without_moments=True) == after, (
                 f"killed {delay} s after {marker!r}: neither before nor after"
             )
             outcomes.append("after")
     print("outcomes:", list(zip(moments, outcomes, strict=True)))
     # Kills during staging and during the load found the site untouched.
     assert outcomes[:3] == ["before", "before", "before"]
+
+
+# Run as the import's process: once the load has run, its COMMIT starts a timer
+# that SIGKILLs the process `delay` seconds later, while SQLite commits (the
+# sqlite3 module lets other threads run during the commit) or just after.
+KILL_IN_COMMIT = """
+import os, signal, sys, threading
+import django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "broadsheet.settings")
+django.setup()
+from broadsheet.core.sqlite import base
+from broadsheet.importers import loading
+delay = float(sys.argv.pop(1))
+armed = threading.Event()
+run, commit = loading.Loader.run, base.DatabaseWrapper._commit
+def armed_run(self):
+    run(self)
+    armed.set()
+def killing_commit(self):
+    if armed.is_set():
+        kill = lambda: os.kill(os.getpid(), signal.SIGKILL)
+        threading.Timer(delay, kill).start()
+    return commit(self)
+loading.Loader.run = armed_run
+base.DatabaseWrapper._commit = killing_commit
+from broadsheet.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+# Seconds after COMMIT begins. On this machine a commit of this import takes
+# 1–3 ms: the first kills land before it is durable, the last after.
+DELAYS = (0, 0.0003, 0.001, 0.0015, 0.002, 0.0025, 0.003, 0.01)
+
+
+def test_a_kill_during_the_commit_leaves_before_or_after(tmp_path):
+    export, pristine, before, after = before_and_after(tmp_path, 40)
+    outcomes = []
+    for number, delay in enumerate(DELAYS):
+        data_dir = tmp_path / f"killed-{number}"
+        shutil.copytree(pristine, data_dir)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                KILL_IN_COMMIT,
+                str(delay),
+                "import",
+                "wordpress",
+                str(export),
+            ],
+            env=environment(data_dir),
+            timeout=300,
+            capture_output=True,
+        )
+        assert result.returncode == -signal.SIGKILL, result.stderr
+        if checksums(data_dir / DATABASE, without_moments=False) == before:
+            outcomes.append("before")
+        else:
+            assert checksums(data_dir / DATABASE, without_moments=True) == after, (
+                f"killed {delay} s into the commit: neither before nor after"
+            )
+            outcomes.append("after")
+    print("killed in the commit:", outcomes)
