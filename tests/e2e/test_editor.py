@@ -69,7 +69,9 @@ def test_an_editor_writes_previews_and_schedules_an_article_with_a_picture(
     )
     page.select_option("#id_kind", "news")
     page.select_option("#id_bylines-0-author", label="Tomas Arbel")
-    page.click("input[name=_continue]")
+    # A click does not wait for the page it submits to: the next page is.
+    with page.expect_navigation():
+        page.click("input[name=_continue]")
     assert page.locator(".messagelist .success").count() == 1
     page.screenshot(path=artifacts / "editor-article-form.png", full_page=True)
 
@@ -93,7 +95,8 @@ def test_an_editor_writes_previews_and_schedules_an_article_with_a_picture(
     page.select_option("#id_status", "scheduled")
     page.fill("#id_published_at_0", at.strftime("%Y-%m-%d"))
     page.fill("#id_published_at_1", at.strftime("%H:%M:%S"))
-    page.click("input[name=_continue]")
+    with page.expect_navigation():
+        page.click("input[name=_continue]")
     errors = page.locator(".errorlist, .errornote").all_inner_texts()
     assert page.locator(".messagelist .success").count() == 1, errors
     assert page.locator("#id_status").input_value() == "scheduled"
