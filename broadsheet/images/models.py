@@ -56,7 +56,11 @@ class Image(models.Model):
     def srcset(self) -> str:
         return ", ".join(f"{self.url(width)} {width}w" for width in self.widths)
 
+    def shown_url(self) -> str:
+        """The width a body shows (the second smallest), for its src."""
+        return self.url(self.widths[min(1, len(self.widths) - 1)])
+
     def markdown(self) -> str:
         """What to paste into a body to show the picture."""
         text = self.alt_text.replace("[", "(").replace("]", ")")
-        return f"![{text}]({self.url(self.widths[min(1, len(self.widths) - 1)])})"
+        return f"![{text}]({self.shown_url()})"

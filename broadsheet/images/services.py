@@ -94,7 +94,7 @@ def image_for_src(src: str) -> ShownImage | None:
     if image is None:
         return None
     return ShownImage(
-        src=image.url(image.widths[min(1, len(image.widths) - 1)]),
+        src=image.shown_url(),
         srcset=image.srcset(),
         width=image.width,
         height=image.height,

@@ -11,27 +11,23 @@ edited here since the import, which are reported as conflicts and left alone.
 
 from __future__ import annotations
 
-import json
 import time
-from collections.abc import Iterable, Iterator
 from datetime import datetime
-from itertools import islice
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.redirects.models import Redirect
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from broadsheet.discussion.avatars import email_hmac
-from broadsheet.discussion.models import Comment
 from broadsheet.discussion.tasks import refresh_cards
 from broadsheet.images.models import Image
+from broadsheet.importers.comment_loading import CommentLoading
 from broadsheet.importers.models import ImportedObject
 from broadsheet.importers.report import Report
-from broadsheet.importers.staging import Staging
+from broadsheet.importers.staging import Staging, batches
 from broadsheet.pagecache.keys import SITE
 from broadsheet.pagecache.purge import purge
 from broadsheet.publishing.keys import SITEMAP_ARTICLES, SITEMAP_INDEX
@@ -49,43 +45,17 @@ from broadsheet.publishing.tasks import publish_when_due
 from broadsheet.staff.roles import CONTRIBUTORS
 
 User = get_user_model()
-BATCH = 1000
 # Articles carry their bodies: fewer at a time, so memory does not grow with
 # the export.
 ARTICLE_BATCH = 100
-HELD_REASONS = json.dumps(["held on the old site"])
 Kind = ImportedObject.Kind
 SITEMAPS = [SITEMAP_ARTICLES, SITEMAP_INDEX] + [
     f"sitemap:{name}s" for name in ("section", "tag", "author", "page")
 ]
-COMMENT_COLUMNS = (
-    "id",
-    "article_id",
-    "parent_id",
-    "author_name",
-    "author_email",
-    "author_website",
-    "email_hmac",
-    "body",
-    "body_html",
-    "card_html",
-    "card_version",
-    "status",
-    "ip_prefix",
-    "reasons",
-    "created_at",
-    "updated_at",
-)
 
 
 class DryRun(Exception):
     """Raised inside the transaction of a dry run, so that it rolls back."""
-
-
-def batches(rows: Iterable, size: int = BATCH) -> Iterator[list]:
-    rows = iter(rows)
-    while batch := list(islice(rows, size)):
-        yield batch
 
 
 def load(
@@ -127,7 +97,10 @@ def load(
     return loader.changed
 
 
-class Loader:
+class Loader(CommentLoading):
+    """The authors, sections, tags, images, articles and pages of an import
+    (the comments are in CommentLoading)."""
+
     def __init__(self, staging: Staging, source: str, report: Report) -> None:
         self.staging = staging
         self.source = source
@@ -528,175 +501,3 @@ class Loader:
                 "reported", "page", name, f"its slug is used here; now {candidate}"
             )
         return candidate
-
-    # Comments ------------------------------------------------------------
-
-    def _comments(self) -> None:
-        next_id = self._first_comment_id()
-        created = 0
-        for batch in batches(self.staging.comments()):
-            records = self._records(Kind.COMMENT, [row[0] for row in batch])
-            stamps = dict(
-                Comment.objects.filter(
-                    pk__in=[record.object_id for record in records.values()]
-                ).values_list("pk", "updated_at")
-            )
-            decided: list[tuple[str, int | None, str]] = []
-            for old_id, article_old_id, _, _, digest in batch:
-                record = records.get(old_id)
-                name = f"comment {old_id}"
-                if record is None:
-                    if article_old_id not in self.ids[Kind.ARTICLE]:
-                        self._note(
-                            "skipped", Kind.COMMENT, name, "its post was not imported"
-                        )
-                        decided.append((old_id, None, "skip"))
-                        continue
-                    next_id += 1
-                    created += 1
-                    decided.append((old_id, next_id, "create"))
-                elif record.object_id not in stamps:
-                    self._note(
-                        "skipped",
-                        Kind.COMMENT,
-                        name,
-                        "deleted here since the last import",
-                    )
-                    decided.append((old_id, None, "skip"))
-                elif record.digest == digest:
-                    self.report.count(Kind.COMMENT, "unchanged")
-                    decided.append((old_id, record.object_id, "keep"))
-                elif stamps[record.object_id] != record.local_updated_at:
-                    self._note(
-                        "conflict",
-                        Kind.COMMENT,
-                        name,
-                        "moderated or edited here since the last import; left as it is",
-                    )
-                    decided.append((old_id, record.object_id, "keep"))
-                else:
-                    decided.append((old_id, record.object_id, "update"))
-            self.staging.decide_comments(decided)
-        if created:
-            self._reserve_comment_ids(next_id)
-        self._write_comments()
-
-    def _first_comment_id(self) -> int:
-        """The last comment ID in use; ours follow it. On PostgreSQL the table is
-        locked for the rest of the transaction (posts wait) and the sequence
-        moved past ours once they are known."""
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                cursor.execute(
-                    "LOCK TABLE discussion_comment IN SHARE ROW EXCLUSIVE MODE"
-                )
-                cursor.execute(
-                    "SELECT greatest(coalesce(max(id), 0), "
-                    "(SELECT last_value FROM discussion_comment_id_seq)) "
-                    "FROM discussion_comment"
-                )
-            else:
-                cursor.execute("SELECT coalesce(max(id), 0) FROM discussion_comment")
-            return cursor.fetchone()[0]
-
-    def _reserve_comment_ids(self, last: int) -> None:
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT setval("
-                    "pg_get_serial_sequence('discussion_comment', 'id'), %s)",
-                    [last],
-                )
-
-    def _write_comments(self) -> None:
-        ops = connection.ops
-        now = ops.adapt_datetimefield_value(self.now)
-        reasons = "CAST(%s AS jsonb)" if connection.vendor == "postgresql" else "%s"
-        marks = ", ".join(
-            reasons if column == "reasons" else "%s" for column in COMMENT_COLUMNS
-        )
-        insert = (
-            f"INSERT INTO discussion_comment ({', '.join(COMMENT_COLUMNS)}) "  # noqa: S608
-            f"VALUES ({marks})"
-        )
-        for batch in batches(self.staging.comments_to_write()):
-            rows, updates, created, updated = [], [], [], []
-            for pk, action, old_id, article_id, parent_id, data, digest in batch:
-                values = self._comment_values(data)
-                if action == "create":
-                    rows.append(
-                        (
-                            pk,
-                            article_id,
-                            parent_id,
-                            *values,
-                            "",
-                            "",
-                            data["status"],
-                            data["ip_prefix"],
-                            HELD_REASONS
-                            if data["status"] == Comment.Status.HELD
-                            else "[]",
-                            ops.adapt_datetimefield_value(
-                                datetime.fromisoformat(data["created_at"])
-                            ),
-                            now,
-                        )
-                    )
-                    created.append((old_id, pk, digest))
-                    self.report.count(Kind.COMMENT, "imported")
-                else:
-                    updates.append((pk, parent_id, data))
-                    updated.append((old_id, pk, digest))
-                    self.report.count(Kind.COMMENT, "updated")
-            if rows:
-                with connection.cursor() as cursor:
-                    cursor.executemany(insert, rows)
-            for pk, parent_id, data in updates:
-                name, email, website, hmac, body, body_html = self._comment_values(data)
-                Comment.objects.filter(pk=pk).update(
-                    parent_id=parent_id,
-                    author_name=name,
-                    author_email=email,
-                    author_website=website,
-                    email_hmac=hmac,
-                    body=body,
-                    body_html=body_html,
-                    card_version="",
-                    status=data["status"],
-                    updated_at=self.now,
-                )
-            self._record_comments(created, updated)
-            self.changed = True
-
-    @staticmethod
-    def _comment_values(data: dict) -> tuple:
-        return (
-            data["name"],
-            data["email"],
-            data["website"],
-            email_hmac(data["email"] or data["name"]),
-            data["body"],
-            data["_html"],
-        )
-
-    def _record_comments(
-        self, created: list[tuple[str, int, str]], updated: list[tuple[str, int, str]]
-    ) -> None:
-        now = connection.ops.adapt_datetimefield_value(self.now)
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO importers_importedobject (source, kind, old_id, "
-                "object_id, digest, local_updated_at, imported_at) "
-                "VALUES (%s, %s, %s, %s, %s, %s, %s)",
-                [
-                    (self.source, Kind.COMMENT.value, old_id, pk, digest, now, now)
-                    for old_id, pk, digest in created
-                ],
-            )
-        existing = self._records(Kind.COMMENT, [old_id for old_id, _, _ in updated])
-        for old_id, _, digest in updated:
-            record = existing[old_id]
-            record.digest, record.local_updated_at = digest, self.now
-            record.imported_at = self.now
-            record.save()

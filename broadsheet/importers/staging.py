@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 SCHEMA = """
@@ -42,6 +43,13 @@ CREATE TABLE notes (
 );
 """
 BATCH = 2000
+
+
+def batches(rows: Iterable, size: int = 1000) -> Iterator[list]:
+    """Staged rows, a list at a time."""
+    rows = iter(rows)
+    while batch := list(islice(rows, size)):
+        yield batch
 
 
 def digest_of(data: dict) -> str:
@@ -186,11 +194,6 @@ class Staging:
         )
         for pk, action, old_id, article_id, parent_id, data, digest in rows:
             yield pk, action, old_id, article_id, parent_id, json.loads(data), digest
-
-    def count(self, table: str, where: str = "", *args) -> int:
-        self.flush()
-        query = f"SELECT count(*) FROM {table} {where}"  # noqa: S608
-        return self.db.execute(query, args).fetchone()[0]
 
     def notes(self) -> list[tuple[str, str, str, str]]:
         return self.db.execute("SELECT * FROM notes ORDER BY rowid").fetchall()

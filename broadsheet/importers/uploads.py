@@ -70,8 +70,7 @@ class Uploads:
         for address, alt in images:
             image = self.image(address, alt)
             if image is not None:
-                shown = image.widths[min(1, len(image.widths) - 1)]
-                markdown = markdown.replace(f"]({address}", f"]({image.url(shown)}")
+                markdown = markdown.replace(f"]({address}", f"]({image.shown_url()}")
         return markdown
 
     def resolver(self, src: str) -> ShownImage | None:

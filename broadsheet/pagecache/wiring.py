@@ -32,14 +32,7 @@ def wrap(application):
     options = settings.PAGE_CACHE
     if not options["ENABLED"]:
         return application
-    from django.urls import get_resolver
-
     from broadsheet.pagecache.layer import PageCacheLayer
-
-    # Cache keys keep only the query parameters the cacheable views declare,
-    # which they do as the URLconf imports them: before the first request, or
-    # that request's key would drop its ?page=2 and store it as the first page.
-    get_resolver().url_patterns  # noqa: B018
 
     return PageCacheLayer(
         application,

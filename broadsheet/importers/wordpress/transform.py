@@ -274,7 +274,6 @@ def _stage_item(
                 "old_paths": sorted(old_paths),
             },
         )
-        report.count("page", "staged")
         return
     if fields.get("post_password", "").strip():
         status = "draft"
@@ -352,7 +351,6 @@ def _stage_item(
             else [],
         },
     )
-    report.count("article", "staged")
 
 
 def _stage_comment(
