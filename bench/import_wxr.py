@@ -1,13 +1,23 @@
 """The WordPress importer on generated exports of about 10 MB and 100 MB.
 
-    python bench/import_wxr.py [--sizes 10,100] [--keep DIR]
+    python bench/import_wxr.py [--sizes 10,100] [--runs 3] [--jobs N] [--keep DIR]
 
 Writes WXR files of invented content (posts of several paragraphs with headings,
 quotes and links, threaded comments up to a few levels deep, a few held and
 spam ones), then runs `broadsheet import wordpress FILE` on each, in a fresh
-data directory, as a separate process, and prints the items and comments per
-second and the peak RSS of that process (from wait4). A second import of the
-same file is timed too (it finds everything unchanged). Nothing is asserted.
+data directory, as a separate process, `--runs` times, and prints the items
+and comments per second of the median run (wall-clock, start-up and the new
+data directory's migrations included).
+
+Memory, in one more run (reading /proc takes a share of the CPU the timed runs
+should not lose): the import reads on every core with forked processes, so
+besides the peak RSS of the import's own process (from wait4) the process tree
+is sampled every 20 ms, and the peaks of its summed RSS (shared pages counted
+once per process: an upper bound) and summed PSS (shared pages divided among
+the processes sharing them: what the tree really holds) are printed.
+
+A second import of the same file is timed too (it finds everything
+unchanged). Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -18,7 +28,9 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,26 +39,88 @@ sys.path.insert(0, str(ROOT))
 from broadsheet.importers.tests.wxr_files import generated_export  # noqa: E402
 
 
-def run_import(data_dir: Path, path: Path) -> tuple[float, int, str]:
+@dataclass
+class Run:
+    seconds: float
+    own_rss: int  # MiB, the import's own process
+    tree_rss: int  # MiB, summed over the process tree, at its peak
+    tree_pss: int
+    output: str
+
+
+def tree(pid: int) -> list[int]:
+    """The process and its descendants."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    todo += [int(child) for child in children.read().split()]
+        except OSError:
+            continue
+    return found
+
+
+def memory(pids: list[int]) -> tuple[int, int]:
+    """Summed RSS and PSS of these processes, in KiB."""
+    rss = pss = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as rollup:
+                for line in rollup:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1])
+        except OSError:
+            continue
+    return rss, pss
+
+
+def run_import(
+    data_dir: Path, path: Path, jobs: int | None, *, sampled: bool = False
+) -> Run:
+    command = [sys.executable, "-m", "broadsheet.cli", "import", "wordpress"]
+    command += [str(path)] + (["--jobs", str(jobs)] if jobs else [])
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "broadsheet.cli", "import", "wordpress", str(path)],
+        command,
         env={**os.environ, "BROADSHEET_DATA_DIR": str(data_dir)},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+    peaks = [0, 0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.02):
+            rss, pss = memory(tree(process.pid))
+            peaks[0], peaks[1] = max(peaks[0], rss), max(peaks[1], pss)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    if sampled:
+        sampler.start()
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
+    done.set()
+    if sampled:
+        sampler.join()
     if status != 0:
         raise SystemExit(f"import failed:\n{output}")
-    return seconds, usage.ru_maxrss // 1024, output
+    return Run(
+        seconds, usage.ru_maxrss // 1024, peaks[0] // 1024, peaks[1] // 1024, output
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10,100", help="file sizes in MB")
+    parser.add_argument("--runs", type=int, default=3, help="imports of each file")
+    parser.add_argument("--jobs", type=int, help="passed on (default: the import's)")
     parser.add_argument("--keep", type=Path, help="write the files here")
     options = parser.parse_args()
     work = options.keep or Path(tempfile.mkdtemp(prefix="bench-import-"))
@@ -56,26 +130,43 @@ def main() -> None:
         # About 41 KB of XML per post with its comments.
         posts, comments = generated_export(path, megabytes * 1024 * 1024 // 41_000)
         size = path.stat().st_size / 1024 / 1024
-        data_dir = Path(tempfile.mkdtemp(prefix=f"bench-import-{megabytes}-"))
-        seconds, peak, output = run_import(data_dir, path)
+        runs = []
+        for _ in range(options.runs):
+            data_dir = Path(tempfile.mkdtemp(prefix=f"bench-import-{megabytes}-"))
+            runs.append((run_import(data_dir, path, options.jobs), data_dir))
+        median, data_dir = sorted(runs, key=lambda pair: pair[0].seconds)[
+            len(runs) // 2
+        ]
+        times = ", ".join(f"{run.seconds:.2f}" for run, _ in runs)
         print(f"\n{size:.1f} MB export: {posts:,} posts, {comments:,} comments")
-        done = re.search(r"Done \(([\d.]+) s, of which ([\d.]+) s", output)
-        own, load = float(done[1]), float(done[2])
+        print(f"  first import, {len(runs)} runs: {times} s")
         print(
-            f"  first import   {seconds:7.1f} s  {(posts + comments) / seconds:8,.0f} "
-            f"items/s  {comments / seconds:8,.0f} comments/s  peak RSS {peak} MiB"
+            f"  median         {median.seconds:7.2f} s  "
+            f"{(posts + comments) / median.seconds:8,.0f} items/s  "
+            f"{comments / median.seconds:8,.0f} comments/s"
         )
+        done = re.search(r"Done \(([\d.]+) s, of which ([\d.]+) s", median.output)
         print(
-            f"  without start-up and migrations ({own:.1f} s): "
-            f"{comments / own:,.0f} comments/s; the load's transaction {load:.1f} s"
+            f"  the import's own time {float(done[1]):.1f} s, of which the load's "
+            f"transaction {float(done[2]):.1f} s"
         )
-        summary = [line for line in output.splitlines() if line.startswith("  ")]
+        fresh = Path(tempfile.mkdtemp(prefix=f"bench-import-{megabytes}-"))
+        sampled = run_import(fresh, path, options.jobs, sampled=True)
+        subprocess.run(["rm", "-rf", str(fresh)], check=True)
+        print(
+            f"  memory at its peak: {sampled.own_rss} MiB RSS of the import's "
+            f"process; the process tree {sampled.tree_rss} MiB RSS summed, "
+            f"{sampled.tree_pss} MiB PSS summed"
+        )
+        summary = [line for line in median.output.splitlines() if line[:2] == "  "]
         print("\n".join("    " + line.strip() for line in summary[:8]))
-        seconds, peak, _ = run_import(data_dir, path)
+        again = run_import(data_dir, path, options.jobs)
         print(
-            f"  second import  {seconds:7.1f} s  (everything unchanged)"
-            f"  peak RSS {peak} MiB"
+            f"  second import  {again.seconds:7.2f} s  (everything unchanged)  "
+            f"{again.tree_pss} MiB PSS summed"
         )
+        for _, directory in runs:
+            subprocess.run(["rm", "-rf", str(directory)], check=True)
 
 
 if __name__ == "__main__":

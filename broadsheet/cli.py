@@ -86,7 +86,20 @@ def main(argv: list[str] | None = None) -> int:
         # The background worker: mail and other tasks queued in the database.
         argv = ["worker", "--queue-name", "*", *argv[1:]]
     execute_from_command_line(["broadsheet", *argv])
+    _before_exit()
     return 0
+
+
+def _before_exit() -> None:
+    """Close the database connections, then spare the interpreter's last full
+    collection over every object Django and the apps made: it took 0.2 s at
+    the end of each command, for memory the process gives back anyway."""
+    import gc
+
+    from django.db import connections
+
+    connections.close_all()
+    gc.freeze()
 
 
 if __name__ == "__main__":

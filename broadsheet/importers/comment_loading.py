@@ -12,7 +12,6 @@ from datetime import datetime
 
 from django.db import connection
 
-from broadsheet.discussion.avatars import email_hmac
 from broadsheet.discussion.models import Comment
 from broadsheet.importers.models import ImportedObject
 from broadsheet.importers.staging import batches
@@ -54,7 +53,7 @@ class CommentLoading:
                 ).values_list("pk", "updated_at")
             )
             decided: list[tuple[str, int | None, str]] = []
-            for old_id, article_old_id, _, _, digest in batch:
+            for old_id, article_old_id, _, digest in batch:
                 record = records.get(old_id)
                 name = f"comment {old_id}"
                 if record is None:
@@ -187,7 +186,7 @@ class CommentLoading:
             data["name"],
             data["email"],
             data["website"],
-            email_hmac(data["email"] or data["name"]),
+            data["_hmac"],
             data["body"],
             data["_html"],
         )

@@ -109,6 +109,8 @@ class Loader(CommentLoading):
         self.changed = False
         self.ids: dict[str, dict[str, int]] = {}
         self.redirects: dict[str, str] = {}
+        # Whether earlier imports from this source recorded objects, by kind.
+        self.recorded: dict[str, bool] = {}
 
     def run(self) -> None:
         self.report.phase("loading authors, sections and tags")
@@ -154,6 +156,13 @@ class Loader(CommentLoading):
     # Records of earlier imports ------------------------------------------
 
     def _records(self, kind: str, old_ids: list[str]) -> dict[str, ImportedObject]:
+        if kind not in self.recorded:
+            # A first import finds none: one query instead of one a batch.
+            self.recorded[kind] = ImportedObject.objects.filter(
+                source=self.source, kind=kind
+            ).exists()
+        if not self.recorded[kind]:
+            return {}
         found = ImportedObject.objects.filter(
             source=self.source, kind=kind, old_id__in=old_ids
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
@@ -20,17 +21,21 @@ from defusedxml.ElementTree import iterparse
 from broadsheet.importers.exceptions import ImportRefused
 
 
-def xml_events(path: Path, what: str) -> Iterator[tuple[str, Element]]:
-    """("start" | "end", element) for each element of the file at `path`."""
+def opened(path: Path, what: str) -> BinaryIO:
+    """The file at `path`, open for reading; raises ImportRefused if it cannot be."""
     try:
-        handle = path.open("rb")
+        return path.open("rb")
     except FileNotFoundError:
         raise ImportRefused(f"There is no file at {path}.") from None
     except IsADirectoryError:
         raise ImportRefused(f"{path} is a directory, not {what}.") from None
     except PermissionError:
         raise ImportRefused(f"{path} cannot be read (permission denied).") from None
-    with handle:
+
+
+def xml_events(path: Path, what: str) -> Iterator[tuple[str, Element]]:
+    """("start" | "end", element) for each element of the file at `path`."""
+    with opened(path, what) as handle:
         events = iterparse(
             handle,
             events=("start", "end"),

@@ -3,11 +3,15 @@ writes what it read, mapped, before anything reaches the site.
 
 Old IDs, parent links and the IDs things get here live in its tables, not in
 memory, so children may come before their parents and memory stays flat
-whatever the size of the export. The file is removed once the import is over.
+whatever the size of the export. Rows carry their record's place in the file
+(`seq`), so staging files written side by side by several processes, each
+keeping some of the items, merge into the one a single process would write.
+The file is removed once the import is over.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -16,17 +20,24 @@ from pathlib import Path
 
 SCHEMA = """
 CREATE TABLE objects (
-    kind TEXT NOT NULL,          -- author, section, tag, article, page
+    kind TEXT NOT NULL,          -- author, section, tag, article, page, image
     old_id TEXT NOT NULL,
-    seq INTEGER NOT NULL,        -- order in the file
+    seq INTEGER NOT NULL,        -- the record's place in the file
+    sub INTEGER NOT NULL,        -- order among the rows one record adds
+    is_fallback INTEGER NOT NULL,-- named by an item, not declared: first one wins
     data TEXT NOT NULL,          -- the mapped fields, JSON
     digest TEXT NOT NULL,
     new_id INTEGER,
     PRIMARY KEY (kind, old_id)
 );
+CREATE TABLE items (             -- the old ID of each item, by its place
+    item_seq INTEGER PRIMARY KEY,
+    old_id TEXT NOT NULL
+);
 CREATE TABLE comments (
     old_id TEXT PRIMARY KEY,
-    article_old_id TEXT NOT NULL,
+    item_seq INTEGER,            -- read inside this item (WordPress) …
+    article_old_id TEXT,         -- … or under this article's key (Disqus)
     parent_old_id TEXT,
     seq INTEGER NOT NULL,
     data TEXT NOT NULL,
@@ -34,15 +45,18 @@ CREATE TABLE comments (
     new_id INTEGER,
     action TEXT
 );
-CREATE INDEX comments_by_article ON comments (article_old_id);
 CREATE TABLE notes (
-    outcome TEXT NOT NULL,       -- skipped, broken, reported
+    seq INTEGER NOT NULL,
+    outcome TEXT NOT NULL,       -- skipped, broken, reported, listed
     kind TEXT NOT NULL,
     name TEXT NOT NULL,
     reason TEXT NOT NULL
 );
 """
 BATCH = 2000
+# Named by an item without being declared by the export: the first one seen
+# stays, and a declared one replaces it.
+FALLBACK_KINDS = ("author", "tag")
 
 
 def batches(rows: Iterable, size: int = 1000) -> Iterator[list]:
@@ -52,17 +66,20 @@ def batches(rows: Iterable, size: int = 1000) -> Iterator[list]:
         yield batch
 
 
-def digest_of(data: dict) -> str:
-    import hashlib
-
-    # Keys starting with "_" are derived here (rendered HTML), not read.
+def encoded(data: dict) -> tuple[str, str]:
+    """The JSON of mapped fields, and the digest of those read from the file
+    (keys starting with "_" are derived here, such as rendered HTML)."""
     read = {key: value for key, value in data.items() if not key.startswith("_")}
-    text = json.dumps(read, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()
+    digested = json.dumps(read, sort_keys=True, ensure_ascii=False, default=str)
+    text = json.dumps(data, ensure_ascii=False)
+    return text, hashlib.sha256(digested.encode()).hexdigest()
 
 
 class Staging:
-    """One import's staging file. Writes are batched; `flush()` commits them."""
+    """One import's staging file. Writes are batched; `flush()` commits them.
+
+    The reader tells it where in the file it is (`at(seq)`) before staging
+    what a record maps to."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -70,38 +87,59 @@ class Staging:
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=OFF")
         self.db.execute("PRAGMA synchronous=OFF")
+        self.db.execute("PRAGMA temp_store=MEMORY")
         self.db.executescript(SCHEMA)
-        self.pending: dict[str, list[tuple]] = {"objects": [], "comments": []}
+        self.pending: dict[str, list[tuple]] = {
+            "objects": [],
+            "comments": [],
+            "items": [],
+            "notes": [],
+        }
         self.seq = 0
+        self.sub = 0
         # Authors, sections and tags staged so far: few, so kept in memory.
         self.known: set[tuple[str, str]] = set()
         self.author_names: dict[str, str] = {}
 
-    def add(self, kind: str, old_id: str, data: dict) -> None:
-        self.seq += 1
+    def at(self, seq: int) -> None:
+        """What is staged next comes from the record at this place in the file."""
+        self.seq, self.sub = seq, 0
+
+    def add(
+        self, kind: str, old_id: str, data: dict, *, fallback: bool = False
+    ) -> None:
+        """Stage an object; one staged again under the same kind and old ID
+        replaces the first (an export listing it twice keeps the last), except
+        a fallback, which never replaces anything."""
+        if fallback and (kind, old_id) in self.known:
+            return
+        self.sub += 1
         if kind in ("author", "section", "tag"):
             self.known.add((kind, old_id))
-        row = (kind, old_id, self.seq, json.dumps(data), digest_of(data))
+        text, digest = encoded(data)
+        row = (kind, old_id, self.seq, self.sub, int(fallback), text, digest)
         self._queue("objects", row)
 
+    def add_item(self, item_seq: int, old_id: str) -> None:
+        """The old ID of the item at this place among the items: the comments
+        read inside it belong to it."""
+        self._queue("items", (item_seq, old_id))
+
     def add_comment(
-        self, old_id: str, article_old_id: str, parent_old_id: str | None, data: dict
+        self,
+        old_id: str,
+        parent_old_id: str | None,
+        data: dict,
+        *,
+        item_seq: int | None = None,
+        article_old_id: str | None = None,
     ) -> None:
-        self.seq += 1
-        row = (
-            old_id,
-            article_old_id,
-            parent_old_id,
-            self.seq,
-            json.dumps(data),
-            digest_of(data),
-        )
+        text, digest = encoded(data)
+        row = (old_id, item_seq, article_old_id, parent_old_id, self.seq, text, digest)
         self._queue("comments", row)
 
     def note(self, outcome: str, kind: str, name: str, reason: str) -> None:
-        self.db.execute(
-            "INSERT INTO notes VALUES (?, ?, ?, ?)", (outcome, kind, name, reason)
-        )
+        self._queue("notes", (self.seq, outcome, kind, name, reason))
 
     def _queue(self, table: str, row: tuple) -> None:
         rows = self.pending[table]
@@ -110,18 +148,19 @@ class Staging:
             self.flush()
 
     def flush(self) -> None:
-        marks = {
-            "objects": "?, ?, ?, ?, ?, NULL",
-            "comments": "?, ?, ?, ?, ?, ?, NULL, NULL",
+        statements = {
+            # OR REPLACE: an export listing an object twice keeps the last.
+            "objects": "INSERT OR REPLACE INTO objects "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
+            "comments": "INSERT OR REPLACE INTO comments "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
+            "items": "INSERT OR REPLACE INTO items VALUES (?, ?)",
+            "notes": "INSERT INTO notes VALUES (?, ?, ?, ?, ?)",
         }
         with self.db:
             for table, rows in self.pending.items():
                 if rows:
-                    # OR REPLACE: an export listing an object twice keeps the last.
-                    self.db.executemany(
-                        f"INSERT OR REPLACE INTO {table} VALUES ({marks[table]})",  # noqa: S608
-                        rows,
-                    )
+                    self.db.executemany(statements[table], rows)
                     rows.clear()
 
     def add_category(self, slug: str, data: dict) -> None:
@@ -130,40 +169,72 @@ class Staging:
     def has(self, kind: str, old_id: str) -> bool:
         return (kind, old_id) in self.known
 
-    def move_comments(self, item_key: str, article_old_id: str) -> None:
-        """The comments read inside an item, given the item's own ID once known."""
+    def forget_comments_of(self, item_seq: int) -> None:
+        """Drop the comments read inside an item that could not be staged."""
+        self.flush()
+        with self.db:
+            self.db.execute("DELETE FROM comments WHERE item_seq = ?", (item_seq,))
+
+    def merge(self, parts: list[Path]) -> None:
+        """Bring in the staging files that other processes wrote, each holding
+        some of the items, as if one process had read them all: for the same
+        object, the last declared one in the file wins, else the first
+        fallback."""
+        self.flush()
+        names = [f"part{number}" for number in range(len(parts))]
+        for name, part in zip(names, parts, strict=True):
+            self.db.execute(f"ATTACH DATABASE ? AS {name}", (str(part),))
+        try:
+            with self.db:
+                for verb, table, where, order in (
+                    ("INSERT OR REPLACE", "objects", "NOT is_fallback", "seq, sub"),
+                    # After the declared ones, which stay; the first one wins.
+                    ("INSERT OR IGNORE", "objects", "is_fallback", "seq, sub"),
+                    ("INSERT OR REPLACE", "items", "1", "item_seq"),
+                    ("INSERT OR REPLACE", "comments", "1", "seq"),
+                    ("INSERT", "notes", "1", "seq"),
+                ):
+                    union = " UNION ALL ".join(
+                        f"SELECT * FROM {name}.{table} WHERE {where}"  # noqa: S608
+                        for name in names
+                    )
+                    self.db.execute(
+                        f"{verb} INTO main.{table} "  # noqa: S608
+                        f"SELECT * FROM ({union}) ORDER BY {order}"
+                    )
+        finally:
+            for name in names:
+                self.db.execute(f"DETACH DATABASE {name}")
+
+    def finish(self) -> None:
+        """After reading: each comment read inside an item belongs to that
+        item's old ID."""
         self.flush()
         with self.db:
             self.db.execute(
-                "UPDATE comments SET article_old_id = ? WHERE article_old_id = ?",
-                (article_old_id, item_key),
+                "UPDATE comments SET article_old_id = "
+                "(SELECT old_id FROM items WHERE items.item_seq = comments.item_seq) "
+                "WHERE item_seq IS NOT NULL"
             )
-
-    def forget_comments_of(self, item_key: str) -> int:
-        self.flush()
-        with self.db:
-            return self.db.execute(
-                "DELETE FROM comments WHERE article_old_id = ?", (item_key,)
-            ).rowcount
 
     def objects(self, kind: str) -> Iterator[tuple[str, dict, str]]:
         """(old_id, data, digest) of each staged object of this kind, in file order."""
         self.flush()
         rows = self.db.execute(
-            "SELECT old_id, data, digest FROM objects WHERE kind = ? ORDER BY seq",
+            "SELECT old_id, data, digest FROM objects WHERE kind = ? ORDER BY seq, sub",
             (kind,),
         )
         for old_id, data, digest in rows:
             yield old_id, json.loads(data), digest
 
-    def comments(self) -> Iterator[tuple[str, str, str | None, dict, str]]:
+    def comments(self) -> Iterator[tuple[str, str, str | None, str]]:
+        """(old_id, article_old_id, parent_old_id, digest) of each comment."""
         self.flush()
         rows = self.db.execute(
-            "SELECT old_id, article_old_id, parent_old_id, data, digest "
+            "SELECT old_id, article_old_id, parent_old_id, digest "
             "FROM comments ORDER BY seq"
         )
-        for old_id, article, parent, data, digest in rows:
-            yield old_id, article, parent, json.loads(data), digest
+        yield from rows
 
     def set_new_ids(self, kind: str, ids: dict[str, int]) -> None:
         with self.db:
@@ -196,8 +267,12 @@ class Staging:
             yield pk, action, old_id, article_id, parent_id, json.loads(data), digest
 
     def notes(self) -> list[tuple[str, str, str, str]]:
-        return self.db.execute("SELECT * FROM notes ORDER BY rowid").fetchall()
+        return self.db.execute(
+            "SELECT outcome, kind, name, reason FROM notes ORDER BY seq, rowid"
+        ).fetchall()
 
-    def close(self) -> None:
+    def close(self, *, keep: bool = False) -> None:
+        """Close the file, and remove it unless another process merges it."""
         self.db.close()
-        self.path.unlink(missing_ok=True)
+        if not keep:
+            self.path.unlink(missing_ok=True)

@@ -6,8 +6,14 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import datetime
 
 from django.utils.html import strip_tags
+
+from broadsheet.core.clients import ip_prefix
+from broadsheet.core.renderer import render_plain_text
+from broadsheet.discussion.avatars import email_hmac
+from broadsheet.discussion.services import own_origins
 
 LINK = re.compile(
     r"""<a\s[^>]*?href\s*=\s*(["'])(?P<href>.*?)\1[^>]*>(?P<text>.*?)</a\s*>""",
@@ -40,3 +46,32 @@ def comment_text(markup: str) -> str:
     text = html.unescape(strip_tags(text))
     text = "\n".join(line.strip() for line in text.splitlines())
     return BLANK_LINES.sub("\n\n", text).strip()
+
+
+def comment_fields(
+    *,
+    name: str,
+    email: str,
+    website: str,
+    markup: str,
+    status: str,
+    ip: str,
+    created: datetime,
+) -> dict:
+    """The fields a comment is staged with: what was read, and what is derived
+    from it here (keys starting with "_": its HTML, its avatar's key), so the
+    load only copies them."""
+    body = comment_text(markup)
+    email = email.strip()
+    email = email if "@" in email else ""
+    return {
+        "name": name,
+        "email": email,
+        "website": website,
+        "body": body,
+        "_html": render_plain_text(body, own_origins=own_origins()),
+        "_hmac": email_hmac(email or name),
+        "status": status,
+        "ip_prefix": ip_prefix(ip.strip()),
+        "created_at": created.isoformat(),
+    }

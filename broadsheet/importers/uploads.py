@@ -29,6 +29,7 @@ class Uploads:
         self.images: dict[str, Image] = {}  # by the address in the export
         self.staged: dict[str, Image] = {}  # by digest, to be written
         self.problems: list[tuple[str, str]] = []
+        self.handed: set[str] = set()  # digests already given to the staging
 
     def file_for(self, address: str) -> Path | None:
         path = unquote(urlsplit(address).path)
@@ -84,8 +85,13 @@ class Uploads:
         )
 
     def stage(self, staging) -> None:
-        """The new Image rows, for the load to write."""
+        """The Image rows stored since the last call, for the load to write, and
+        the addresses that could not be brought, as notes. Called after each
+        item, so both are staged at that item's place in the file."""
         for digest, image in self.staged.items():
+            if digest in self.handed:
+                continue
+            self.handed.add(digest)
             staging.add(
                 "image",
                 digest,
@@ -96,4 +102,8 @@ class Uploads:
                     "widths": image.widths,
                     "alt_text": image.alt_text,
                 },
+                fallback=True,
             )
+        for address, problem in self.problems:
+            staging.note("listed", "image", address, problem)
+        self.problems.clear()

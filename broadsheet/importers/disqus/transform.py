@@ -16,15 +16,12 @@ from django.conf import settings
 from django.contrib.redirects.models import Redirect
 from django.urls import Resolver404, resolve
 
-from broadsheet.core.clients import ip_prefix
-from broadsheet.core.renderer import render_plain_text
-from broadsheet.discussion.services import own_origins
 from broadsheet.importers.disqus.export import read_disqus
 from broadsheet.importers.exceptions import BrokenItem
 from broadsheet.importers.models import ImportedObject
 from broadsheet.importers.report import Report
 from broadsheet.importers.staging import Staging
-from broadsheet.importers.text import comment_text
+from broadsheet.importers.text import comment_fields
 from broadsheet.publishing.models import Article
 
 POST_ID = re.compile(r"^(\d+)\b")
@@ -35,8 +32,9 @@ def stage_disqus(
 ) -> dict[str, int]:
     """Read the export into `staging`; returns thread key → article ID."""
     threads: dict[str, dict] = {}
-    for kind, fields in read_disqus(path):
+    for seq, (kind, fields) in enumerate(read_disqus(path), start=1):
         report.tick("comment" if kind == "post" else "item")
+        staging.at(seq)
         if kind == "thread":
             threads[fields["dsq_id"]] = fields
             continue
@@ -111,23 +109,20 @@ def _stage_post(staging: Staging, fields: dict) -> None:
         status = "held"
     else:
         status = "approved"
-    body = comment_text(fields.get("message") or "")
-    email = fields.get("author_email", "").strip()
     author = fields.get("author_name", "").strip() or "Anonymous"
     staging.add_comment(
         old_id,
-        f"thread:{fields.get('thread', '')}",
         fields.get("parent") or None,
-        {
-            "name": author[:80],
-            "email": email if "@" in email else "",
-            "website": "",
-            "body": body,
-            "_html": render_plain_text(body, own_origins=own_origins()),
-            "status": status,
-            "ip_prefix": ip_prefix(fields.get("ipAddress", "").strip()),
-            "created_at": created.isoformat(),
-        },
+        comment_fields(
+            name=author[:80],
+            email=fields.get("author_email", ""),
+            website="",
+            markup=fields.get("message") or "",
+            status=status,
+            ip=fields.get("ipAddress", ""),
+            created=created,
+        ),
+        article_old_id=f"thread:{fields.get('thread', '')}",
     )
 
 

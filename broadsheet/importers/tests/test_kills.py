@@ -7,54 +7,18 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from broadsheet.importers.tests.data_dirs import (
+    DATABASE,
+    broadsheet,
+    checksums,
+    environment,
+)
 from broadsheet.importers.tests.wxr_files import generated_export
-
-# Columns that hold the moment of writing: they differ between two imports of
-# the same file, so the after-state is compared without them.
-DATABASE = "broadsheet.sqlite3"
-MOMENTS = ("created_at", "updated_at", "imported_at", "local_updated_at", "run_after")
-
-
-def environment(data_dir: Path) -> dict:
-    env = {**os.environ, "BROADSHEET_DATA_DIR": str(data_dir)}
-    env.pop("DATABASE_URL", None)  # the data directory's own SQLite
-    env.pop("CACHE_URL", None)
-    return env
-
-
-def checksums(database: Path, *, without_moments: bool) -> dict[str, tuple]:
-    """Per table: its row count and a digest of its rows."""
-    connection = sqlite3.connect(database)
-    try:
-        tables = [
-            name
-            for (name,) in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' "
-                "AND name NOT LIKE 'sqlite_%' ORDER BY name"
-            )
-        ]
-        sums = {}
-        for table in tables:
-            columns = [
-                row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')
-            ]
-            if without_moments:
-                columns = [c for c in columns if c not in MOMENTS]
-            if table.startswith("django_tasks") and without_moments:
-                columns = ["count(*)"]
-            listed = ", ".join(c if c == "count(*)" else f'"{c}"' for c in columns)
-            query = f'SELECT {listed} FROM "{table}" ORDER BY 1'  # noqa: S608
-            rows = connection.execute(query).fetchall()
-            sums[table] = (len(rows), hash(tuple(rows)))
-        return sums
-    finally:
-        connection.close()
 
 
 def import_until(data_dir: Path, export: Path, marker: str, delay: float) -> str:
@@ -94,22 +58,11 @@ def before_and_after(tmp_path: Path, posts: int) -> tuple[Path, Path, dict, dict
     export = tmp_path / "export.xml"
     generated_export(export, posts)
     pristine = tmp_path / "pristine"
-    subprocess.run(
-        [sys.executable, "-m", "broadsheet.cli", "migrate", "-v0"],
-        env=environment(pristine),
-        check=True,
-        timeout=120,
-    )
+    broadsheet(pristine, "migrate", "-v0").check_returncode()
     before = checksums(pristine / DATABASE, without_moments=False)
     finished = tmp_path / "finished"
     shutil.copytree(pristine, finished)
-    subprocess.run(
-        [sys.executable, "-m", "broadsheet.cli", "import", "wordpress", str(export)],
-        env=environment(finished),
-        check=True,
-        timeout=300,
-        capture_output=True,
-    )
+    broadsheet(finished, "import", "wordpress", str(export)).check_returncode()
     after = checksums(finished / DATABASE, without_moments=True)
     assert after["publishing_article"][0] == posts
     return export, pristine, before, after

@@ -7,6 +7,7 @@ import email.utils
 import html
 import re
 import urllib.parse
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,14 +16,12 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
-from broadsheet.core.clients import ip_prefix
-from broadsheet.core.renderer import render_markdown, render_plain_text
-from broadsheet.discussion.services import own_origins
+from broadsheet.core.renderer import render_markdown
 from broadsheet.images.services import image_for_src
 from broadsheet.importers.exceptions import BrokenItem
 from broadsheet.importers.report import Report
 from broadsheet.importers.staging import Staging
-from broadsheet.importers.text import comment_text
+from broadsheet.importers.text import comment_fields
 from broadsheet.importers.uploads import UPLOADS, Uploads
 from broadsheet.importers.wordpress.content import wordpress_markdown
 from broadsheet.importers.wordpress.wxr import read_wxr
@@ -40,6 +39,18 @@ NO_DATE = "0000-00-00 00:00:00"
 POST_ID_IN_GUID = re.compile(r"[?&]p=(\d+)")
 
 
+@dataclass
+class Read:
+    """What reading an export (or one shard of it) found besides staged rows."""
+
+    site: dict = field(default_factory=dict)
+    base: str = ""
+    # Categories by nicename: those the export declares, in its order, then
+    # those only its posts name, each with the place it was first named.
+    categories: dict[str, dict] = field(default_factory=dict)
+    records: int = 0
+
+
 def stage_wordpress(
     path: Path,
     staging: Staging,
@@ -48,22 +59,46 @@ def stage_wordpress(
     skip_broken: bool,
     uploads: Uploads | None = None,
 ) -> dict:
-    """Read the export at `path` into `staging`; returns the site's facts."""
-    site: dict = {}
-    base = ""
-    categories: dict[str, dict] = {}
-    comment_seqs: set[int] = set()
+    """Read the export at `path` into `staging`; returns the site's facts.
+    Raises ImportRefused (and BrokenItem, without `skip_broken`)."""
+    read = read_wordpress(
+        path, staging, report, skip_broken=skip_broken, uploads=uploads
+    )
+    finish_wordpress(staging, read)
+    return {**read.site, "base_path": read.base}
+
+
+def read_wordpress(
+    path: Path,
+    staging: Staging,
+    report: Report,
+    *,
+    skip_broken: bool,
+    uploads: Uploads | None = None,
+    shard: tuple[int, int] = (0, 1),
+) -> Read:
+    """Stage the records of the export; with `shard=(k, n)`, only the items
+    whose place in the file is k modulo n, and their comments (the authors,
+    categories and tags declared in the export are staged by every shard)."""
+    number, shards = shard
+    read = Read()
     for kind, fields in read_wxr(path):
+        read.records += 1
         report.tick(kind)
+        if kind in ("comment", "item"):
+            item_seq = fields["item_seq" if kind == "comment" else "seq"]
+            if item_seq % shards != number:
+                continue
+        staging.at(read.records)
         if kind == "site":
-            site = fields
-            base = urllib.parse.urlsplit(
+            read.site = fields
+            read.base = urllib.parse.urlsplit(
                 fields.get("base_blog_url") or fields.get("link") or ""
             ).path.rstrip("/")
         elif kind == "author":
             _stage_author(staging, fields)
         elif kind == "category":
-            categories[fields.get("category_nicename", "")] = fields
+            read.categories[fields.get("category_nicename", "")] = fields
         elif kind == "tag":
             slug = _slug(fields.get("tag_slug", ""), fields.get("tag_name", ""))
             if slug:
@@ -73,24 +108,49 @@ def stage_wordpress(
                     {"name": _name(fields.get("tag_name"), slug), "slug": slug},
                 )
         elif kind == "comment":
-            comment_seqs.add(fields["item_seq"])
             _stage_comment(staging, fields, report, skip_broken=skip_broken)
         elif kind == "item":
             try:
-                _stage_item(staging, fields, report, base, categories, uploads)
+                _stage_item(staging, fields, report, read, uploads)
             except BrokenItem as broken:
                 if not skip_broken:
                     raise
                 staging.note("broken", "item", broken.name, broken.problem)
                 report.count("item", "broken")
-                staging.forget_comments_of(f"seq:{fields['seq']}")
-    _stage_categories(staging, categories, base)
-    if uploads is not None:
-        uploads.stage(staging)
-        for address, problem in uploads.problems:
-            staging.note("listed", "image", address, problem)
+                staging.forget_comments_of(fields["seq"])
+            if uploads is not None:
+                uploads.stage(staging)
     staging.flush()
-    return {**site, "base_path": base}
+    return read
+
+
+def finish_wordpress(staging: Staging, read: Read) -> None:
+    """After every record is staged: the categories, and each comment tied to
+    its item's post."""
+    staging.at(read.records + 1)
+    _stage_categories(staging, read.categories, read.base)
+    staging.finish()
+
+
+def merged_reads(reads: list[Read]) -> Read:
+    """The shards' findings as one read of the whole file would have them."""
+    first = reads[0]
+    declared = {
+        key: fields for key, fields in first.categories.items() if "seen" not in fields
+    }
+    named: dict[str, dict] = {}
+    for read in reads:
+        for key, fields in read.categories.items():
+            if "seen" in fields and key not in declared:
+                if key not in named or fields["seen"] < named[key]["seen"]:
+                    named[key] = fields
+    ordered = sorted(named.items(), key=lambda pair: pair[1]["seen"])
+    return Read(
+        site=first.site,
+        base=first.base,
+        categories={**declared, **dict(ordered)},
+        records=first.records,
+    )
 
 
 def _slug(slug: str, fallback: str) -> str:
@@ -209,15 +269,15 @@ def _stage_item(
     staging: Staging,
     fields: dict,
     report: Report,
-    base: str,
-    categories: dict,
+    read: Read,
     uploads: Uploads | None,
 ) -> None:
     name = _item_name(fields)
     post_id = _post_id(fields, name)
     post_type = (fields.get("post_type") or "post").strip()
     status = (fields.get("status") or "publish").strip()
-    staging.move_comments(f"seq:{fields['seq']}", post_id)
+    staging.add_item(fields["seq"], post_id)
+    base, categories = read.base, read.categories
     if post_type == "attachment":
         url = (fields.get("attachment_url") or fields.get("guid") or "").strip()
         title = (fields.get("title") or "").strip()
@@ -299,6 +359,7 @@ def _stage_item(
             categories[nicename] = {
                 "category_nicename": nicename,
                 "cat_name": term["name"],
+                "seen": fields["seq"],
             }
     section = _slug(cats[0]["nicename"], cats[0]["name"]) if cats else None
     tag_slugs = []
@@ -306,14 +367,14 @@ def _stage_item(
         slug_of_term = _slug(term["nicename"], term["name"])
         if slug_of_term and slug_of_term not in tag_slugs:
             tag_slugs.append(slug_of_term)
-            if not staging.has("tag", slug_of_term):
-                staging.add(
-                    "tag",
-                    slug_of_term,
-                    {"name": _name(term["name"], slug_of_term), "slug": slug_of_term},
-                )
+            staging.add(
+                "tag",
+                slug_of_term,
+                {"name": _name(term["name"], slug_of_term), "slug": slug_of_term},
+                fallback=True,
+            )
     creator = (fields.get("dc:creator") or "").strip()
-    if creator and not staging.has("author", creator):
+    if creator:
         staging.add(
             "author",
             creator,
@@ -325,6 +386,7 @@ def _stage_item(
                 "first_name": "",
                 "last_name": "",
             },
+            fallback=True,
         )
     excerpt = strip_tags(fields.get("excerpt:encoded") or "").strip()
     staging.add(
@@ -381,23 +443,18 @@ def _stage_comment(
         report.count("comment", "broken")
         return
     parent = (fields.get("parent") or "0").strip()
-    body = comment_text(fields.get("content") or "")
-    email = (fields.get("author_email") or "").strip()
     author = (fields.get("author") or "").strip()
     staging.add_comment(
         old_id,
-        f"seq:{fields['item_seq']}",
         parent if parent not in ("", "0") else None,
-        {
-            "name": _cut(author or "Anonymous", 80),
-            "email": email if "@" in email else "",
-            "website": (fields.get("author_url") or "").strip()[:300],
-            "body": body,
-            "_html": render_plain_text(body, own_origins=own_origins()),
-            "status": COMMENT_STATUS.get(
-                (fields.get("approved") or "").strip(), "held"
-            ),
-            "ip_prefix": ip_prefix((fields.get("author_IP") or "").strip()),
-            "created_at": created.isoformat(),
-        },
+        comment_fields(
+            name=_cut(author or "Anonymous", 80),
+            email=fields.get("author_email") or "",
+            website=(fields.get("author_url") or "").strip()[:300],
+            markup=fields.get("content") or "",
+            status=COMMENT_STATUS.get((fields.get("approved") or "").strip(), "held"),
+            ip=fields.get("author_IP") or "",
+            created=created,
+        ),
+        item_seq=fields["item_seq"],
     )

@@ -15,6 +15,12 @@ from broadsheet.importers.disqus.transform import stage_disqus
 from broadsheet.importers.exceptions import ImportRefused
 from broadsheet.importers.loading import load
 from broadsheet.importers.report import Report
+from broadsheet.importers.shards import (
+    MOST_JOBS,
+    can_fork,
+    default_jobs,
+    stage_wordpress_in_shards,
+)
 from broadsheet.importers.staging import Staging
 from broadsheet.importers.uploads import Uploads
 from broadsheet.importers.wordpress.transform import stage_wordpress
@@ -51,6 +57,13 @@ class Command(BaseCommand):
                     "“Forgot your password?”)",
                 )
                 command.add_argument(
+                    "--jobs",
+                    type=int,
+                    metavar="N",
+                    help="processes that read and convert the export side by side "
+                    f"(default: one per core, at most {MOST_JOBS})",
+                )
+                command.add_argument(
                     "--uploads-dir",
                     type=Path,
                     help="a copy of the old site's wp-content/uploads: the images "
@@ -77,23 +90,17 @@ class Command(BaseCommand):
         if progress is None:
             progress = self.stderr.isatty()
         report = Report(out=self.stderr._out, progress=progress)
-        call_command("migrate", interactive=False, verbosity=0)
         _remove_stale_staging(Path(settings.DATA_DIR))
         staging = Staging(Path(settings.DATA_DIR) / f"import-{os.getpid()}.staging")
         skip_broken = options["skip_broken"]
         try:
             if options["source"] == "disqus":
+                _migrate()
                 articles = stage_disqus(path, staging, report, skip_broken=skip_broken)
                 source = "disqus"
             else:
                 articles = None
-                site = stage_wordpress(
-                    path,
-                    staging,
-                    report,
-                    skip_broken=skip_broken,
-                    uploads=_uploads(options["uploads_dir"]),
-                )
+                site = _stage_wordpress(path, staging, report, options)
                 source = site.get("base_blog_url") or site.get("base_site_url") or ""
                 source = source.rstrip("/") or path.name
             for note in staging.notes():
@@ -116,17 +123,43 @@ class Command(BaseCommand):
             self.stdout.write(line)
 
 
-def _uploads(folder: Path | None) -> Uploads | None:
-    if folder is None:
-        return None
-    if not folder.is_dir():
+def _stage_wordpress(path: Path, staging: Staging, report: Report, options) -> dict:
+    folder: Path | None = options["uploads_dir"]
+    if folder is not None and not folder.is_dir():
         raise ImportRefused(f"--uploads-dir {folder} is not a folder.")
-    return Uploads(folder)
+    jobs = options["jobs"] or default_jobs()
+    if jobs < 1:
+        raise ImportRefused("--jobs must be at least 1.")
+    if min(jobs, MOST_JOBS) > 1 and can_fork():
+        return stage_wordpress_in_shards(
+            path,
+            staging,
+            report,
+            jobs=min(jobs, MOST_JOBS),
+            skip_broken=options["skip_broken"],
+            uploads_dir=folder,
+            # A first import into a new data directory creates its database
+            # while the export is read.
+            meanwhile=_migrate,
+        )
+    _migrate()
+    return stage_wordpress(
+        path,
+        staging,
+        report,
+        skip_broken=options["skip_broken"],
+        uploads=Uploads(folder) if folder else None,
+    )
+
+
+def _migrate() -> None:
+    call_command("migrate", interactive=False, verbosity=0)
 
 
 def _remove_stale_staging(data_dir: Path) -> None:
-    """Staging files of imports that were killed (their process is gone)."""
+    """Staging files of imports that were killed (their process is gone):
+    import-<pid>.staging, and its shards' import-<pid>-<n>.staging."""
     for path in data_dir.glob("import-*.staging"):
-        pid = path.stem.removeprefix("import-")
+        pid = path.stem.removeprefix("import-").split("-")[0]
         if pid.isdigit() and not Path(f"/proc/{pid}").exists():
             path.unlink(missing_ok=True)
