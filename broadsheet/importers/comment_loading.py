@@ -8,7 +8,6 @@ old IDs, new IDs and parent links are resolved in the staging file.
 from __future__ import annotations
 
 import json
-from datetime import datetime
 
 from django.db import connection
 
@@ -43,8 +42,26 @@ class CommentLoading:
     records, article IDs and time."""
 
     def _comments(self) -> None:
-        next_id = self._first_comment_id()
-        created = 0
+        first = self._first_comment_id()
+        if self._has_records(Kind.COMMENT):
+            last = self._decide_comments(first)
+        else:
+            # A first import: every comment on an article here is new.
+            last, skipped = self.staging.number_comments(after=first)
+            for old_id in skipped:
+                self._note(
+                    "skipped",
+                    Kind.COMMENT,
+                    f"comment {old_id}",
+                    "its post was not imported",
+                )
+        if last > first:
+            self._reserve_comment_ids(last)
+        self._write_comments()
+
+    def _decide_comments(self, next_id: int) -> int:
+        """Create, update, keep or skip each staged comment, by what earlier
+        imports recorded; returns the last ID given to a new one."""
         for batch in batches(self.staging.comments()):
             records = self._records(Kind.COMMENT, [row[0] for row in batch])
             stamps = dict(
@@ -64,7 +81,6 @@ class CommentLoading:
                         decided.append((old_id, None, "skip"))
                         continue
                     next_id += 1
-                    created += 1
                     decided.append((old_id, next_id, "create"))
                 elif record.object_id not in stamps:
                     self._note(
@@ -88,9 +104,7 @@ class CommentLoading:
                 else:
                     decided.append((old_id, record.object_id, "update"))
             self.staging.decide_comments(decided)
-        if created:
-            self._reserve_comment_ids(next_id)
-        self._write_comments()
+        return next_id
 
     def _first_comment_id(self) -> int:
         """The last comment ID in use; ours follow it. On PostgreSQL the table is
@@ -148,18 +162,18 @@ class CommentLoading:
                             HELD_REASONS
                             if data["status"] == Comment.Status.HELD
                             else "[]",
-                            ops.adapt_datetimefield_value(
-                                datetime.fromisoformat(data["created_at"])
-                            ),
+                            # Naive UTC, as both databases take it (Django's
+                            # connections run in UTC).
+                            data["_utc"],
                             now,
                         )
                     )
                     created.append((old_id, pk, digest))
-                    self.report.count(Kind.COMMENT, "imported")
                 else:
                     updates.append((pk, parent_id, data))
                     updated.append((old_id, pk, digest))
-                    self.report.count(Kind.COMMENT, "updated")
+            self.report.count(Kind.COMMENT, "imported", len(created))
+            self.report.count(Kind.COMMENT, "updated", len(updated))
             if rows:
                 with connection.cursor() as cursor:
                     cursor.executemany(insert, rows)

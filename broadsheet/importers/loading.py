@@ -155,14 +155,17 @@ class Loader(CommentLoading):
 
     # Records of earlier imports ------------------------------------------
 
-    def _records(self, kind: str, old_ids: list[str]) -> dict[str, ImportedObject]:
+    def _has_records(self, kind: str) -> bool:
+        """Whether earlier imports from this source brought objects of this kind."""
         if kind not in self.recorded:
-            # A first import finds none: one query instead of one a batch.
             self.recorded[kind] = ImportedObject.objects.filter(
                 source=self.source, kind=kind
             ).exists()
-        if not self.recorded[kind]:
-            return {}
+        return self.recorded[kind]
+
+    def _records(self, kind: str, old_ids: list[str]) -> dict[str, ImportedObject]:
+        if not self._has_records(kind):
+            return {}  # a first import: one query instead of one a batch
         found = ImportedObject.objects.filter(
             source=self.source, kind=kind, old_id__in=old_ids
         )

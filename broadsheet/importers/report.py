@@ -89,5 +89,7 @@ class Report:
         if self.notes:
             lines.append("Notes:")
             for outcome, kind, name, reason in self.notes:
-                lines.append(f"  {outcome:<9} {kind} {name}: {reason}")
+                # "comment 300", not "comment comment 300".
+                what = name if name.startswith(f"{kind} ") else f"{kind} {name}"
+                lines.append(f"  {outcome:<9} {what}: {reason}")
         return lines

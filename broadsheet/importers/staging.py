@@ -243,6 +243,31 @@ class Staging:
                 [(pk, kind, old_id) for old_id, pk in ids.items()],
             )
 
+    def number_comments(self, *, after: int) -> tuple[int, list[str]]:
+        """A first import: each comment on an article here is to be created,
+        with IDs from `after` + 1 in file order. Returns the last ID given, and
+        the old IDs of the comments left out (their post is not here)."""
+        self.flush()
+        with self.db:
+            skipped = [
+                old_id
+                for (old_id,) in self.db.execute(
+                    "SELECT old_id FROM comments c WHERE NOT EXISTS (SELECT 1 "
+                    "FROM objects a WHERE a.kind = 'article' AND a.old_id = "
+                    "c.article_old_id AND a.new_id IS NOT NULL) ORDER BY seq"
+                )
+            ]
+            numbered = self.db.execute(
+                "UPDATE comments SET action = 'create', new_id = ? + numbered.n "
+                "FROM (SELECT old_id, row_number() OVER (ORDER BY seq) AS n "
+                "FROM comments c WHERE EXISTS (SELECT 1 FROM objects a WHERE "
+                "a.kind = 'article' AND a.old_id = c.article_old_id AND "
+                "a.new_id IS NOT NULL)) AS numbered "
+                "WHERE comments.old_id = numbered.old_id",
+                (after,),
+            )
+        return after + numbered.rowcount, skipped
+
     def decide_comments(self, decided: list[tuple[str, int | None, str]]) -> None:
         """(old_id, its ID here, create | update | keep | skip) for each comment."""
         with self.db:

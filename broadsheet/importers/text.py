@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.utils.html import strip_tags
 
@@ -74,4 +74,6 @@ def comment_fields(
         "status": status,
         "ip_prefix": ip_prefix(ip.strip()),
         "created_at": created.isoformat(),
+        # The moment in UTC without its zone: how the load writes it.
+        "_utc": str(created.astimezone(UTC).replace(tzinfo=None)),
     }

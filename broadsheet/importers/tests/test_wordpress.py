@@ -87,6 +87,7 @@ def town(tmp_path):
             "about-the-ledger",
             type="page",
             content="We are a small paper.",
+            comments=[WxrComment(id=300, content="A comment on the about page.")],
         ),
         Post(
             104,
@@ -129,6 +130,9 @@ def test_posts_pages_terms_and_comments_are_mapped(town, client, parse):
     assert statuses["Buy cheap pills."] == Comment.Status.SPAM
     assert "Linked from a blog." not in statuses
     assert "pingback" in output
+    # Pages take no comments here: reported, not lost silently.
+    assert "A comment on the about page." not in statuses
+    assert "skipped   comment 300: its post was not imported" in output
     linked = Comment.objects.get(author_email="", body__startswith="See")
     assert linked.body == "See this (https://example.net/x)\n\nand that\ntoo"
     assert linked.ip_prefix == "192.0.2.0/24"
