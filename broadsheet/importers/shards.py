@@ -27,7 +27,7 @@ from broadsheet.importers.report import Report
 from broadsheet.importers.safexml import opened
 from broadsheet.importers.staging import Staging
 from broadsheet.importers.uploads import Uploads
-from broadsheet.importers.wordpress.transform import (
+from broadsheet.importers.wordpress.reading import (
     Read,
     finish_wordpress,
     merged_reads,

@@ -7,9 +7,7 @@ import email.utils
 import html
 import re
 import urllib.parse
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -24,7 +22,6 @@ from broadsheet.importers.staging import Staging
 from broadsheet.importers.text import comment_fields
 from broadsheet.importers.uploads import UPLOADS, Uploads
 from broadsheet.importers.wordpress.content import wordpress_markdown
-from broadsheet.importers.wordpress.wxr import read_wxr
 
 ARTICLE_STATUS = {
     "publish": "published",
@@ -37,120 +34,6 @@ COMMENT_STATUS = {"1": "approved", "0": "held", "spam": "spam", "trash": "delete
 WP_DATE = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$")
 NO_DATE = "0000-00-00 00:00:00"
 POST_ID_IN_GUID = re.compile(r"[?&]p=(\d+)")
-
-
-@dataclass
-class Read:
-    """What reading an export (or one shard of it) found besides staged rows."""
-
-    site: dict = field(default_factory=dict)
-    base: str = ""
-    # Categories by nicename: those the export declares, in its order, then
-    # those only its posts name, each with the place it was first named.
-    categories: dict[str, dict] = field(default_factory=dict)
-    records: int = 0
-
-
-def stage_wordpress(
-    path: Path,
-    staging: Staging,
-    report: Report,
-    *,
-    skip_broken: bool,
-    uploads: Uploads | None = None,
-) -> dict:
-    """Read the export at `path` into `staging`; returns the site's facts.
-    Raises ImportRefused (and BrokenItem, without `skip_broken`)."""
-    read = read_wordpress(
-        path, staging, report, skip_broken=skip_broken, uploads=uploads
-    )
-    finish_wordpress(staging, read)
-    return {**read.site, "base_path": read.base}
-
-
-def read_wordpress(
-    path: Path,
-    staging: Staging,
-    report: Report,
-    *,
-    skip_broken: bool,
-    uploads: Uploads | None = None,
-    shard: tuple[int, int] = (0, 1),
-) -> Read:
-    """Stage the records of the export; with `shard=(k, n)`, only the items
-    whose place in the file is k modulo n, and their comments (the authors,
-    categories and tags declared in the export are staged by every shard)."""
-    number, shards = shard
-    read = Read()
-    for kind, fields in read_wxr(path):
-        read.records += 1
-        report.tick(kind)
-        if kind in ("comment", "item"):
-            item_seq = fields["item_seq" if kind == "comment" else "seq"]
-            if item_seq % shards != number:
-                continue
-        staging.at(read.records)
-        if kind == "site":
-            read.site = fields
-            read.base = urllib.parse.urlsplit(
-                fields.get("base_blog_url") or fields.get("link") or ""
-            ).path.rstrip("/")
-        elif kind == "author":
-            _stage_author(staging, fields)
-        elif kind == "category":
-            read.categories[fields.get("category_nicename", "")] = fields
-        elif kind == "tag":
-            slug = _slug(fields.get("tag_slug", ""), fields.get("tag_name", ""))
-            if slug:
-                staging.add(
-                    "tag",
-                    slug,
-                    {"name": _name(fields.get("tag_name"), slug), "slug": slug},
-                )
-        elif kind == "comment":
-            _stage_comment(staging, fields, report, skip_broken=skip_broken)
-        elif kind == "item":
-            try:
-                _stage_item(staging, fields, report, read, uploads)
-            except BrokenItem as broken:
-                if not skip_broken:
-                    raise
-                staging.note("broken", "item", broken.name, broken.problem)
-                report.count("item", "broken")
-                staging.forget_comments_of(fields["seq"])
-            if uploads is not None:
-                uploads.stage(staging)
-    staging.flush()
-    return read
-
-
-def finish_wordpress(staging: Staging, read: Read) -> None:
-    """After every record is staged: the categories, and each comment tied to
-    its item's post."""
-    staging.at(read.records + 1)
-    _stage_categories(staging, read.categories, read.base)
-    staging.finish()
-
-
-def merged_reads(reads: list[Read]) -> Read:
-    """The shards' findings as one read of the whole file would have them."""
-    first = reads[0]
-    declared = {
-        key: fields for key, fields in first.categories.items() if "seen" not in fields
-    }
-    named: dict[str, dict] = {}
-    for read in reads:
-        for key, fields in read.categories.items():
-            if "seen" in fields and key not in declared:
-                if key not in named or fields["seen"] < named[key]["seen"]:
-                    named[key] = fields
-    ordered = sorted(named.items(), key=lambda pair: pair[1]["seen"])
-    return Read(
-        site=first.site,
-        base=first.base,
-        categories={**declared, **dict(ordered)},
-        records=first.records,
-    )
 
 
 def _slug(slug: str, fallback: str) -> str:
@@ -173,7 +56,15 @@ def _name(name: str | None, slug: str) -> str:
     return _cut((name or "").strip() or slug, 100)
 
 
-def _stage_author(staging: Staging, fields: dict) -> None:
+def stage_tag(staging: Staging, fields: dict) -> None:
+    slug = _slug(fields.get("tag_slug", ""), fields.get("tag_name", ""))
+    if slug:
+        staging.add(
+            "tag", slug, {"name": _name(fields.get("tag_name"), slug), "slug": slug}
+        )
+
+
+def stage_author(staging: Staging, fields: dict) -> None:
     login = fields.get("author_login", "").strip()
     if not login:
         return
@@ -193,7 +84,7 @@ def _stage_author(staging: Staging, fields: dict) -> None:
     )
 
 
-def _stage_categories(staging: Staging, categories: dict[str, dict], base: str) -> None:
+def stage_categories(staging: Staging, categories: dict[str, dict], base: str) -> None:
     """Each category the site declared, with its old address (nested under its
     parents' slugs, as WordPress makes it)."""
     for nicename, fields in categories.items():
@@ -265,19 +156,23 @@ def _post_id(fields: dict, name: str) -> str:
     return found[1] if found else f"seq:{fields['seq']}"
 
 
-def _stage_item(
+def stage_item(
     staging: Staging,
     fields: dict,
     report: Report,
-    read: Read,
+    *,
+    base: str,
+    categories: dict[str, dict],
     uploads: Uploads | None,
 ) -> None:
+    """An item: a post, a page, an attachment, or something reported and
+    skipped. Categories its post names without the export declaring them join
+    `categories`. Raises BrokenItem."""
     name = _item_name(fields)
     post_id = _post_id(fields, name)
     post_type = (fields.get("post_type") or "post").strip()
     status = (fields.get("status") or "publish").strip()
     staging.add_item(fields["seq"], post_id)
-    base, categories = read.base, read.categories
     if post_type == "attachment":
         url = (fields.get("attachment_url") or fields.get("guid") or "").strip()
         title = (fields.get("title") or "").strip()
@@ -415,7 +310,7 @@ def _stage_item(
     )
 
 
-def _stage_comment(
+def stage_comment(
     staging: Staging, fields: dict, report: Report, *, skip_broken: bool
 ) -> None:
     old_id = (fields.get("id") or "").strip()

@@ -23,7 +23,7 @@ from broadsheet.importers.shards import (
 )
 from broadsheet.importers.staging import Staging
 from broadsheet.importers.uploads import Uploads
-from broadsheet.importers.wordpress.transform import stage_wordpress
+from broadsheet.importers.wordpress.reading import stage_wordpress
 
 SOURCES = {
     "wordpress": "a WordPress export (WXR 1.0–1.2, Tools → Export)",

@@ -1,4 +1,4 @@
-"""Comments into the site, inside the load's transaction (see loading.py).
+"""Comments into the site, inside the load's transaction (see __init__.py).
 
 Their IDs are chosen ahead, from the last one in use, so replies can point at
 parents written in the same batch and the rows go in with one executemany;
@@ -38,8 +38,8 @@ COMMENT_COLUMNS = (
 
 
 class CommentLoading:
-    """The comment half of Loader: it uses the loader's staging, report,
-    records, article IDs and time."""
+    """Part of Loader (see __init__.py): the comments.
+    It uses the loader's staging, report, records, IDs and time."""
 
     def _comments(self) -> None:
         first = self._first_comment_id()
