@@ -11,6 +11,7 @@ connections of their own, for images already here).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -89,23 +90,29 @@ def stage_wordpress_in_shards(
     ready = context.Event()
     processes, pending = [], {}
     try:
-        for number, part in enumerate(parts):
-            reader, writer = context.Pipe(duplex=False)
-            process = context.Process(
-                target=_read_shard,
-                args=(writer, path, part, (number, jobs), ready),
-                kwargs={
-                    "skip_broken": skip_broken,
-                    "uploads_dir": uploads_dir,
-                    "progress": report.progress and number == 0,
-                    "out": report.out,
-                },
-                daemon=True,
-            )
-            process.start()
-            writer.close()
-            processes.append(process)
-            pending[reader] = number
+        # The readers' collector leaves the objects they inherit alone, so
+        # those pages stay shared with this process instead of being copied.
+        gc.freeze()
+        try:
+            for number, part in enumerate(parts):
+                reader, writer = context.Pipe(duplex=False)
+                process = context.Process(
+                    target=_read_shard,
+                    args=(writer, path, part, (number, jobs), ready),
+                    kwargs={
+                        "skip_broken": skip_broken,
+                        "uploads_dir": uploads_dir,
+                        "progress": report.progress and number == 0,
+                        "out": report.out,
+                    },
+                    daemon=True,
+                )
+                process.start()
+                writer.close()
+                processes.append(process)
+                pending[reader] = number
+        finally:
+            gc.unfreeze()
         meanwhile()
         ready.set()
         reads = _collect(pending, report)

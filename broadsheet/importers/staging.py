@@ -87,7 +87,6 @@ class Staging:
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=OFF")
         self.db.execute("PRAGMA synchronous=OFF")
-        self.db.execute("PRAGMA temp_store=MEMORY")
         self.db.executescript(SCHEMA)
         self.pending: dict[str, list[tuple]] = {
             "objects": [],
