@@ -54,9 +54,6 @@ CREATE TABLE notes (
 );
 """
 BATCH = 2000
-# Named by an item without being declared by the export: the first one seen
-# stays, and a declared one replaces it.
-FALLBACK_KINDS = ("author", "tag")
 
 
 def batches(rows: Iterable, size: int = 1000) -> Iterator[list]:
@@ -96,7 +93,8 @@ class Staging:
         }
         self.seq = 0
         self.sub = 0
-        # Authors, sections and tags staged so far: few, so kept in memory.
+        # Authors, sections, tags and images staged so far: few, so kept in
+        # memory (a fallback for one of them is not staged).
         self.known: set[tuple[str, str]] = set()
         self.author_names: dict[str, str] = {}
 
@@ -113,7 +111,7 @@ class Staging:
         if fallback and (kind, old_id) in self.known:
             return
         self.sub += 1
-        if kind in ("author", "section", "tag"):
+        if kind in ("author", "section", "tag", "image"):
             self.known.add((kind, old_id))
         text, digest = encoded(data)
         row = (kind, old_id, self.seq, self.sub, int(fallback), text, digest)
@@ -161,12 +159,6 @@ class Staging:
                 if rows:
                     self.db.executemany(statements[table], rows)
                     rows.clear()
-
-    def add_category(self, slug: str, data: dict) -> None:
-        self.add("section", slug, data)
-
-    def has(self, kind: str, old_id: str) -> bool:
-        return (kind, old_id) in self.known
 
     def forget_comments_of(self, item_seq: int) -> None:
         """Drop the comments read inside an item that could not be staged."""

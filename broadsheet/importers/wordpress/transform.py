@@ -96,7 +96,8 @@ def stage_categories(staging: Staging, categories: dict[str, dict], base: str) -
             seen.add(parent)
             chain.insert(0, parent)
             parent = categories[parent].get("category_parent", "")
-        staging.add_category(
+        staging.add(
+            "section",
             slug,
             {
                 "name": _name(fields.get("cat_name"), slug),
