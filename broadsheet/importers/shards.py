@@ -11,14 +11,16 @@ connections of their own, for images already here).
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
 import signal
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from multiprocessing.synchronize import Event
+from multiprocessing.synchronize import Event, Lock
 from pathlib import Path
 
 from django.db import connection, connections
@@ -42,7 +44,11 @@ MOST_JOBS = 8
 
 def default_jobs() -> int:
     """One process per core this process may run on."""
-    return max(1, min(len(os.sched_getaffinity(0)), MOST_JOBS))
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MOST_JOBS))
 
 
 def can_fork() -> bool:
@@ -52,16 +58,38 @@ def can_fork() -> bool:
 
 
 @dataclass
-class ShardReport(Report):
-    """A shard's report; it also stops the shard when the import is gone."""
+class Shared:
+    """What the import and its readers share across the fork."""
 
-    parent: int = 0
-    ticks: int = 0
+    parent: int  # the import's process
+    ready: Event  # set once the import's database is ready for queries
+    # The place in the file of the earliest record a reader refused so far:
+    # readers stop there, so the refusal named is the one a single reader
+    # would have met first.
+    refused_at: ctypes.c_longlong  # in memory the processes share
+    lock: Lock
+
+    def orphaned(self) -> bool:
+        return os.getppid() != self.parent
+
+
+class Overtaken(Exception):
+    """Another reader refused an earlier record of the file."""
+
+
+@dataclass
+class ShardReport(Report):
+    """A shard's report; it also stops the shard when its work is moot."""
+
+    shared: Shared | None = None
+    ticks: int = 0  # the records read, so the place of the one being staged
 
     def tick(self, kind: str) -> None:
         super().tick(kind)
         self.ticks += 1
-        if self.ticks % 500 == 0 and os.getppid() != self.parent:
+        if self.ticks > self.shared.refused_at.value:
+            raise Overtaken
+        if self.ticks % 500 == 0 and self.shared.orphaned():
             os._exit(1)  # the import was killed: nothing will read this shard
 
 
@@ -79,7 +107,8 @@ def stage_wordpress_in_shards(
 
     `meanwhile` runs here while they read (the import migrates the site's
     database); their queries, if any, wait until it is done. Raises
-    ImportRefused (the first one a process met)."""
+    ImportRefused: the refusal of the earliest record any process refused,
+    as one process reading the whole file would."""
     opened(path, WHAT).close()  # a missing file is refused before any fork
     parts = [
         staging.path.with_name(f"{staging.path.stem}-{n}.staging") for n in range(jobs)
@@ -87,7 +116,12 @@ def stage_wordpress_in_shards(
     # Each process opens its own connections; none may inherit this one's.
     connections.close_all()
     context = multiprocessing.get_context("fork")
-    ready = context.Event()
+    shared = Shared(
+        parent=os.getpid(),
+        ready=context.Event(),
+        refused_at=context.Value("q", sys.maxsize, lock=False),
+        lock=context.Lock(),
+    )
     processes, pending = [], {}
     try:
         # The readers' collector leaves the objects they inherit alone, so
@@ -98,7 +132,7 @@ def stage_wordpress_in_shards(
                 reader, writer = context.Pipe(duplex=False)
                 process = context.Process(
                     target=_read_shard,
-                    args=(writer, path, part, (number, jobs), ready),
+                    args=(writer, path, part, (number, jobs), shared),
                     kwargs={
                         "skip_broken": skip_broken,
                         "uploads_dir": uploads_dir,
@@ -114,7 +148,7 @@ def stage_wordpress_in_shards(
         finally:
             gc.unfreeze()
         meanwhile()
-        ready.set()
+        shared.ready.set()
         reads = _collect(pending, report)
         staging.merge(parts)
     finally:
@@ -130,7 +164,10 @@ def stage_wordpress_in_shards(
 
 
 def _collect(pending: dict[Connection, int], report: Report) -> list[Read]:
+    """Each reader's findings; raises the refusal of the earliest record any of
+    them refused, once every reader has stopped."""
     reads: dict[int, Read] = {}
+    refusals: list[tuple[int, str]] = []
     while pending:
         for reader in wait(list(pending)):
             number = pending.pop(reader)
@@ -142,12 +179,15 @@ def _collect(pending: dict[Connection, int], report: Report) -> list[Read]:
                     "its error is above"
                 ) from None
             if outcome == "refused":
-                raise ImportRefused(rest[0])
-            read, counts, seen = rest
-            reads[number] = read
-            report.counts.update(counts)
-            if number == 0:
-                report.read.update(seen)  # every shard reads every record
+                refusals.append((rest[0], rest[1]))
+            elif outcome == "read":
+                read, counts, seen = rest
+                reads[number] = read
+                report.counts.update(counts)
+                if number == 0:
+                    report.read.update(seen)  # every shard reads every record
+    if refusals:
+        raise ImportRefused(min(refusals)[1])
     return [reads[number] for number in sorted(reads)]
 
 
@@ -156,7 +196,7 @@ def _read_shard(
     path: Path,
     part: Path,
     shard: tuple[int, int],
-    ready: Event,
+    shared: Shared,
     *,
     skip_broken: bool,
     uploads_dir: Path | None,
@@ -166,9 +206,9 @@ def _read_shard(
     # Ctrl-C reaches the whole process group: the import stops its shards.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     staging = Staging(part)
-    report = ShardReport(out=out, progress=progress, parent=os.getppid())
+    report = ShardReport(out=out, progress=progress, shared=shared)
     try:
-        with connection.execute_wrapper(_after(ready)):
+        with connection.execute_wrapper(_after(shared)):
             read = read_wordpress(
                 path,
                 staging,
@@ -179,18 +219,26 @@ def _read_shard(
             )
         writer.send(("read", read, report.counts, report.read))
     except ImportRefused as refusal:
-        writer.send(("refused", str(refusal)))
+        with shared.lock:
+            if report.ticks < shared.refused_at.value:
+                shared.refused_at.value = report.ticks
+        writer.send(("refused", report.ticks, str(refusal)))
+    except Overtaken:
+        writer.send(("overtaken",))
     finally:
         staging.close(keep=True)
         connections.close_all()
         writer.close()
 
 
-def _after(ready: Event) -> Callable:
-    """A query wrapper that holds each query until `ready` is set."""
+def _after(shared: Shared) -> Callable:
+    """A query wrapper that holds each query until the import's database is
+    ready, and gives up if the import is gone meanwhile."""
 
     def wrapper(execute, sql, params, many, context):
-        ready.wait()
+        while not shared.ready.wait(1):
+            if shared.orphaned():
+                os._exit(1)
         return execute(sql, params, many, context)
 
     return wrapper

@@ -35,11 +35,11 @@ CREATE TABLE items (             -- the old ID of each item, by its place
     old_id TEXT NOT NULL
 );
 CREATE TABLE comments (
-    old_id TEXT PRIMARY KEY,
+    seq INTEGER PRIMARY KEY,     -- the record's place in the file
+    old_id TEXT NOT NULL,        -- unique once finish() has run
     item_seq INTEGER,            -- read inside this item (WordPress) …
     article_old_id TEXT,         -- … or under this article's key (Disqus)
     parent_old_id TEXT,
-    seq INTEGER NOT NULL,
     data TEXT NOT NULL,
     digest TEXT NOT NULL,
     new_id INTEGER,
@@ -54,6 +54,13 @@ CREATE TABLE notes (
 );
 """
 BATCH = 2000
+COLUMNS = {
+    "objects": "kind, old_id, seq, sub, is_fallback, data, digest, new_id",
+    "items": "item_seq, old_id",
+    "comments": "seq, old_id, item_seq, article_old_id, parent_old_id, data, "
+    "digest, new_id, action",
+    "notes": "seq, outcome, kind, name, reason",
+}
 
 
 def batches(rows: Iterable, size: int = 1000) -> Iterator[list]:
@@ -132,7 +139,7 @@ class Staging:
         article_old_id: str | None = None,
     ) -> None:
         text, digest = encoded(data)
-        row = (old_id, item_seq, article_old_id, parent_old_id, self.seq, text, digest)
+        row = (self.seq, old_id, item_seq, article_old_id, parent_old_id, text, digest)
         self._queue("comments", row)
 
     def note(self, outcome: str, kind: str, name: str, reason: str) -> None:
@@ -149,8 +156,7 @@ class Staging:
             # OR REPLACE: an export listing an object twice keeps the last.
             "objects": "INSERT OR REPLACE INTO objects "
             "VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
-            "comments": "INSERT OR REPLACE INTO comments "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
+            "comments": "INSERT INTO comments VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
             "items": "INSERT OR REPLACE INTO items VALUES (?, ?)",
             "notes": "INSERT INTO notes VALUES (?, ?, ?, ?, ?)",
         }
@@ -182,16 +188,19 @@ class Staging:
                     # After the declared ones, which stay; the first one wins.
                     ("INSERT OR IGNORE", "objects", "is_fallback", "seq, sub"),
                     ("INSERT OR REPLACE", "items", "1", "item_seq"),
-                    ("INSERT OR REPLACE", "comments", "1", "seq"),
-                    ("INSERT", "notes", "1", "seq"),
+                    ("INSERT", "comments", "1", "seq"),
+                    # A note's place among its record's: its row in its file.
+                    ("INSERT", "notes", "1", "seq, part_row"),
                 ):
                     union = " UNION ALL ".join(
-                        f"SELECT * FROM {name}.{table} WHERE {where}"  # noqa: S608
+                        f"SELECT *, rowid AS part_row FROM {name}.{table} "  # noqa: S608
+                        f"WHERE {where}"
                         for name in names
                     )
+                    columns = COLUMNS[table]
                     self.db.execute(
                         f"{verb} INTO main.{table} "  # noqa: S608
-                        f"SELECT * FROM ({union}) ORDER BY {order}"
+                        f"SELECT {columns} FROM ({union}) ORDER BY {order}"
                     )
         finally:
             for name in names:
@@ -199,7 +208,8 @@ class Staging:
 
     def finish(self) -> None:
         """After reading: each comment read inside an item belongs to that
-        item's old ID."""
+        item's old ID, and a comment ID the export lists twice keeps its last
+        comment (noted)."""
         self.flush()
         with self.db:
             self.db.execute(
@@ -207,6 +217,26 @@ class Staging:
                 "(SELECT old_id FROM items WHERE items.item_seq = comments.item_seq) "
                 "WHERE item_seq IS NOT NULL"
             )
+            twice = self.db.execute(
+                "SELECT old_id, count(*) FROM comments GROUP BY old_id "
+                "HAVING count(*) > 1 ORDER BY min(seq)"
+            ).fetchall()
+            self.db.execute(
+                "DELETE FROM comments WHERE seq NOT IN "
+                "(SELECT max(seq) FROM comments GROUP BY old_id)"
+            )
+            # Built once, after the inserts: lookups by old ID from here on.
+            self.db.execute(
+                "CREATE UNIQUE INDEX comments_by_old_id ON comments (old_id)"
+            )
+        for old_id, times in twice:
+            self.note(
+                "reported",
+                "comment",
+                f"comment {old_id}",
+                f"listed {times} times in the export; the last one is imported",
+            )
+        self.flush()
 
     def objects(self, kind: str) -> Iterator[tuple[str, dict, str]]:
         """(old_id, data, digest) of each staged object of this kind, in file order."""
@@ -248,15 +278,23 @@ class Staging:
                     "c.article_old_id AND a.new_id IS NOT NULL) ORDER BY seq"
                 )
             ]
-            numbered = self.db.execute(
-                "UPDATE comments SET action = 'create', new_id = ? + numbered.n "
-                "FROM (SELECT old_id, row_number() OVER (ORDER BY seq) AS n "
-                "FROM comments c WHERE EXISTS (SELECT 1 FROM objects a WHERE "
+            # A temporary table, not UPDATE … FROM: that needs SQLite 3.33.
+            self.db.execute(
+                "CREATE TEMP TABLE numbered (old_id TEXT PRIMARY KEY, n INTEGER)"
+            )
+            self.db.execute(
+                "INSERT INTO numbered SELECT old_id, row_number() OVER (ORDER BY "
+                "seq) FROM comments c WHERE EXISTS (SELECT 1 FROM objects a WHERE "
                 "a.kind = 'article' AND a.old_id = c.article_old_id AND "
-                "a.new_id IS NOT NULL)) AS numbered "
-                "WHERE comments.old_id = numbered.old_id",
+                "a.new_id IS NOT NULL)"
+            )
+            numbered = self.db.execute(
+                "UPDATE comments SET action = 'create', new_id = ? + (SELECT n "
+                "FROM numbered WHERE numbered.old_id = comments.old_id) "
+                "WHERE old_id IN (SELECT old_id FROM numbered)",
                 (after,),
             )
+            self.db.execute("DROP TABLE numbered")
         return after + numbered.rowcount, skipped
 
     def decide_comments(self, decided: list[tuple[str, int | None, str]]) -> None:

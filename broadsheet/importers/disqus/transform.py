@@ -45,6 +45,7 @@ def stage_disqus(
                 raise
             staging.note("broken", "comment", broken.name, broken.problem)
             report.count("comment", "broken")
+    staging.finish()
     matched: dict[str, int] = {}
     for dsq_id, fields in threads.items():
         article_id = _article_for(fields)

@@ -35,6 +35,20 @@ def broadsheet(
     )
 
 
+def processes_reading(export: Path) -> list[int]:
+    """The live processes whose command line names this export."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            words = cmdline.read_bytes().split(b"\0")
+            state = (cmdline.parent / "stat").read_text().split(") ", 1)[1][0]
+        except OSError:
+            continue
+        if str(export).encode() in words and state != "Z":
+            found.append(int(cmdline.parent.name))
+    return found
+
+
 def checksums(database: Path, *, without_moments: bool) -> dict[str, tuple]:
     """Per table: its row count and a digest of its rows."""
     connection = sqlite3.connect(database)

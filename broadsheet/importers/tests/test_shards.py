@@ -4,14 +4,33 @@ Through the real command line (forked readers need their own connections)."""
 
 from __future__ import annotations
 
-from broadsheet.importers.tests.data_dirs import DATABASE, broadsheet, checksums
-from broadsheet.importers.tests.wxr_files import Comment, Post, write, wxr
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from broadsheet.importers.tests.data_dirs import (
+    DATABASE,
+    broadsheet,
+    checksums,
+    environment,
+    processes_reading,
+)
+from broadsheet.importers.tests.wxr_files import (
+    Comment,
+    Post,
+    generated_export,
+    write,
+    wxr,
+)
 
 
 def export_with_shared_names(tmp_path):
     """Items that name the same undeclared category, tag and author in ways
-    that differ, a post listed twice, a page, an attachment, a pingback and a
-    broken item: what several processes must agree on."""
+    that differ, a post listed twice, a comment ID listed twice, a page, an
+    attachment, a pingback and a broken item carrying a comment ID another
+    post has: what several processes must agree on."""
     posts = []
     for number in range(1, 13):
         posts.append(
@@ -32,13 +51,27 @@ def export_with_shared_names(tmp_path):
                         number * 100 + 2, parent=number * 100 + 1, content="A reply."
                     ),
                     Comment(number * 100 + 3, type="pingback", content="Linked."),
+                    # Post 9 repeats an ID of post 4's, in another reader.
+                    *(
+                        [Comment(402, content="The same ID again.")]
+                        if number == 9
+                        else []
+                    ),
                 ],
             )
         )
     posts.append(Post(5, "Harbour notes 5, again", "harbour-notes-5-again"))
     posts.append(Post(40, "About us", "about-us", type="page"))
     posts.append(Post(41, "A crane", "a-crane", type="attachment", status="inherit"))
-    posts.append(Post(42, "Broken", "broken", date="2024-13-45 99:00:00"))
+    posts.append(
+        Post(
+            42,
+            "Broken",
+            "broken",
+            date="2024-13-45 99:00:00",
+            comments=[Comment(101, content="Lost with its broken post.")],
+        )
+    )
     text = wxr(posts).replace(
         "<wp:post_date_gmt><![CDATA[2024-13-45 99:00:00]]>",
         "<wp:post_date_gmt><![CDATA[garbage]]>",
@@ -69,10 +102,55 @@ def test_several_processes_make_the_same_site_as_one(tmp_path):
     assert "harbour-notes-5-again" not in str(one_report)
     assert any("post 42" in line and "broken" in line for line in one_report)
     assert "  articles     12 imported" in one_report
+    assert (
+        "  reported  comment 402: listed 2 times in the export; the last one is "
+        "imported" in one_report
+    )
     for jobs in (2, 3):
         several, report = import_with(tmp_path, export, jobs)
         assert several == one, f"--jobs {jobs} made another site"
-        assert sorted(report) == sorted(one_report)
+        assert report == one_report
+
+
+def test_importing_again_on_several_processes_changes_nothing(tmp_path):
+    export = export_with_shared_names(tmp_path)
+    before, _ = import_with(tmp_path, export, 2)
+    after, report = import_with(tmp_path, export, 2)
+    assert after == before
+    counts = "\n".join(report).split("Notes:")[0]
+    assert " imported" not in counts and " updated" not in counts
+    assert "  articles     12 unchanged" in report
+
+
+def test_the_refusal_names_the_first_broken_item_whichever_reader_meets_it(tmp_path):
+    # Item 1 is long to convert, so the reader of items 1 and 3 meets item 3
+    # well after the other reader has met item 4.
+    long_body = "\n\n".join(f"<p>Paragraph {n} of a long one.</p>" for n in range(6000))
+    posts = [
+        Post(1, "A long one", "a-long-one", content=long_body),
+        Post(2, "A short one", "a-short-one"),
+        Post(3, "Broken first", "broken-first", date="2024-13-45 99:00:00"),
+        Post(4, "Broken second", "broken-second", date="2024-13-46 99:00:00"),
+    ]
+    text = wxr(posts)
+    for day in ("45", "46"):
+        text = text.replace(
+            f"<wp:post_date_gmt><![CDATA[2024-13-{day} 99:00:00]]>",
+            "<wp:post_date_gmt><![CDATA[garbage]]>",
+        )
+    export = write(tmp_path, text)
+    for jobs in ("1", "2"):
+        result = broadsheet(
+            tmp_path / f"site-{jobs}",
+            "import",
+            "wordpress",
+            str(export),
+            "--jobs",
+            jobs,
+        )
+        assert result.returncode == 1
+        assert "“Broken first” (post 3): its post_date is not a date" in result.stderr
+        assert not list((tmp_path / f"site-{jobs}").glob("import-*"))
 
 
 def test_a_missing_file_is_refused_before_any_reader_starts(tmp_path):
@@ -84,3 +162,27 @@ def test_a_missing_file_is_refused_before_any_reader_starts(tmp_path):
     assert result.stderr.strip().endswith(
         f"There is no file at {tmp_path}/nowhere.xml."
     )
+
+
+def test_readers_stop_soon_after_the_import_is_killed(tmp_path):
+    export = tmp_path / "export.xml"
+    generated_export(export, 400)  # seconds of reading for each of two readers
+    data_dir = tmp_path / "site"
+    broadsheet(data_dir, "migrate", "-v0").check_returncode()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "broadsheet.cli", "import", "wordpress", str(export)]
+        + ["--jobs", "2", "--progress"],
+        env=environment(data_dir),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    seen = b""
+    while b"read " not in seen:
+        seen += os.read(process.stderr.fileno(), 4096) or b"read (the end)"
+    time.sleep(0.3)
+    assert len(processes_reading(export)) == 3, "the import and its two readers"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    process.stderr.close()
+    time.sleep(1)  # they look for their parent every 500 records
+    assert processes_reading(export) == [], "readers outlived the import"

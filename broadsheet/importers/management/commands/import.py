@@ -127,7 +127,7 @@ def _stage_wordpress(path: Path, staging: Staging, report: Report, options) -> d
     folder: Path | None = options["uploads_dir"]
     if folder is not None and not folder.is_dir():
         raise ImportRefused(f"--uploads-dir {folder} is not a folder.")
-    jobs = options["jobs"] or default_jobs()
+    jobs = default_jobs() if options["jobs"] is None else options["jobs"]
     if jobs < 1:
         raise ImportRefused("--jobs must be at least 1.")
     if min(jobs, MOST_JOBS) > 1 and can_fork():
