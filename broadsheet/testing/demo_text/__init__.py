@@ -12,8 +12,10 @@ and ``parent`` is ``None`` or the index of an earlier entry in ``COMMENTS``.
 
 from broadsheet.testing.demo_text.articles import OTHER_ARTICLES, REFERENCE_ARTICLE
 from broadsheet.testing.demo_text.commenters import COMMENTERS
-from broadsheet.testing.demo_text.comments_first import FIRST_HALF
-from broadsheet.testing.demo_text.comments_second import SECOND_HALF
+from broadsheet.testing.demo_text.comments_1 import COMMENTS_0_TO_24
+from broadsheet.testing.demo_text.comments_2 import COMMENTS_25_TO_49
+from broadsheet.testing.demo_text.comments_3 import COMMENTS_50_TO_74
+from broadsheet.testing.demo_text.comments_4 import COMMENTS_75_TO_99
 from broadsheet.testing.demo_text.site import (
     APPEAL,
     AUTHORS,
@@ -23,7 +25,12 @@ from broadsheet.testing.demo_text.site import (
     SITE_TAGLINE,
 )
 
-COMMENTS = [*FIRST_HALF, *SECOND_HALF]
+COMMENTS = [
+    *COMMENTS_0_TO_24,
+    *COMMENTS_25_TO_49,
+    *COMMENTS_50_TO_74,
+    *COMMENTS_75_TO_99,
+]
 
 __all__ = [
     "APPEAL",
