@@ -30,14 +30,15 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.processes import PeakMemory  # noqa: E402
 from broadsheet.importers.tests.wxr_files import generated_export  # noqa: E402
 
 
@@ -48,37 +49,6 @@ class Run:
     tree_rss: int  # MiB, summed over the process tree, at its peak
     tree_pss: int
     output: str
-
-
-def tree(pid: int) -> list[int]:
-    """The process and its descendants."""
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        try:
-            for task in os.listdir(f"/proc/{current}/task"):
-                with open(f"/proc/{current}/task/{task}/children") as children:
-                    todo += [int(child) for child in children.read().split()]
-        except OSError:
-            continue
-    return found
-
-
-def memory(pids: list[int]) -> tuple[int, int]:
-    """Summed RSS and PSS of these processes, in KiB."""
-    rss = pss = 0
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/smaps_rollup") as rollup:
-                for line in rollup:
-                    if line.startswith("Rss:"):
-                        rss += int(line.split()[1])
-                    elif line.startswith("Pss:"):
-                        pss += int(line.split()[1])
-        except OSError:
-            continue
-    return rss, pss
 
 
 def run_import(
@@ -94,27 +64,16 @@ def run_import(
         stderr=subprocess.STDOUT,
         text=True,
     )
-    peaks = [0, 0]
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.wait(0.02):
-            rss, pss = memory(tree(process.pid))
-            peaks[0], peaks[1] = max(peaks[0], rss), max(peaks[1], pss)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    if sampled:
-        sampler.start()
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
+    # Reading /proc takes CPU a timed run should not lose.
+    peak = PeakMemory(process.pid, every=0.02)
+    with peak if sampled else nullcontext():
+        output = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
-    done.set()
-    if sampled:
-        sampler.join()
     if status != 0:
         raise SystemExit(f"import failed:\n{output}")
     return Run(
-        seconds, usage.ru_maxrss // 1024, peaks[0] // 1024, peaks[1] // 1024, output
+        seconds, usage.ru_maxrss // 1024, peak.rss // 1024, peak.pss // 1024, output
     )
 
 

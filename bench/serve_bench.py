@@ -39,6 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.processes import PeakMemory  # noqa: E402
 from tests.conftest import (  # noqa: E402
     free_port,
     publish_comments_at_once,
@@ -48,59 +49,6 @@ from tests.test_nginx_front import nginx_config  # noqa: E402
 
 WORKERS = 2
 WRK_THREADS = 2
-
-
-def descendants(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            ppid = next(
-                int(line.split()[1])
-                for line in status.read_text().splitlines()
-                if line.startswith("PPid:")
-            )
-        except (OSError, StopIteration):
-            continue
-        children.setdefault(ppid, []).append(int(status.parent.name))
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        todo.extend(children.get(current, []))
-    return found
-
-
-def pss_kib(pid: int) -> int:
-    total = 0
-    for member in descendants(pid):
-        try:
-            for line in Path(f"/proc/{member}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1])
-        except OSError:
-            continue
-    return total
-
-
-class PeakPss:
-    """Samples a process tree's PSS every 0.2 s while a load runs."""
-
-    def __init__(self, pid: int) -> None:
-        self.pid, self.peak, self._stop = pid, 0, threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.peak = max(self.peak, pss_kib(self.pid))
-            self._stop.wait(0.2)
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
 
 
 def parse_duration_ms(text: str) -> float:
@@ -387,10 +335,10 @@ def main() -> int:
                 for round_number in range(1, options.rounds + 1):
                     results = {}
                     for name, (url, pid) in targets.items():
-                        with PeakPss(pid) as pss:
+                        with PeakMemory(pid) as memory:
                             results[name] = (
                                 wrk(url, connections, options.duration),
-                                pss.peak,
+                                memory.pss,
                             )
                     print(f" round {round_number}")
                     for name, (result, peak) in results.items():
@@ -423,9 +371,9 @@ def extra_rounds(tmp: Path, options) -> None:
         path = find_article(uncached.url)
         print("\nUncached article (BROADSHEET_PAGE_CACHE=false), 100 comments")
         for connections in (16, 64):
-            with PeakPss(uncached.process.pid) as pss:
+            with PeakMemory(uncached.process.pid) as memory:
                 result = wrk(uncached.url + path, connections, options.duration)
-            print(line(f"c={connections}", result, pss.peak))
+            print(line(f"c={connections}", result, memory.pss))
         print(f"  status and queries per render: {query_count(uncached, path)}")
     finally:
         uncached.stop()
@@ -436,9 +384,9 @@ def extra_rounds(tmp: Path, options) -> None:
         path = find_article(redis.url)
         print(f"\nCached article with CACHE_URL={cache_url} (Redis near-cache)")
         for connections in (16, 64):
-            with PeakPss(redis.process.pid) as pss:
+            with PeakMemory(redis.process.pid) as memory:
                 result = wrk(redis.url + path, connections, options.duration)
-            print(line(f"c={connections}", result, pss.peak))
+            print(line(f"c={connections}", result, memory.pss))
     finally:
         redis.stop()
 
@@ -454,9 +402,9 @@ def extra_rounds(tmp: Path, options) -> None:
             f"  fsync latency of the data directory's disk: "
             f"{fsync_latency_ms(posting.data_dir):.2f} ms (median of 100)"
         )
-        with PeakPss(posting.process.pid) as pss:
+        with PeakMemory(posting.process.pid) as memory:
             rate, errors = comment_posts_per_second(port, fields, options.duration)
-        peak = pss.peak / 1024
+        peak = memory.pss / 1024
         print(f"  {rate:.0f} comments/s, errors {errors}, peak PSS {peak:.1f} MiB")
         # Another article than the one just loaded with posts: a page of its own.
         home = urllib.request.urlopen(posting.url + "/", timeout=10).read().decode()

@@ -68,6 +68,17 @@ def before_and_after(tmp_path: Path, posts: int) -> tuple[Path, Path, dict, dict
     return export, pristine, before, after
 
 
+def before_or_after(data_dir: Path, before: dict, after: dict, when: str) -> str:
+    """Which whole state a killed import left: "before" or "after"; fails on a
+    mix of the two."""
+    if checksums(data_dir / DATABASE, without_moments=False) == before:
+        return "before"
+    assert checksums(data_dir / DATABASE, without_moments=True) == after, (
+        f"killed {when}: neither before nor after"
+    )
+    return "after"
+
+
 def test_a_killed_import_leaves_the_whole_before_or_the_whole_after(tmp_path):
     export, pristine, before, after = before_and_after(tmp_path, 80)
 
@@ -80,13 +91,9 @@ def test_a_killed_import_leaves_the_whole_before_or_the_whole_after(tmp_path):
         shutil.copytree(pristine, data_dir)
         printed = import_until(data_dir, export, marker, delay)
         assert marker in printed, printed
-        if checksums(data_dir / DATABASE, without_moments=False) == before:
-            outcomes.append("before")
-        else:
-            assert checksums(data_dir / DATABASE, without_moments=True) == after, (
-                f"killed {delay} s after {marker!r}: neither before nor after"
-            )
-            outcomes.append("after")
+        outcomes.append(
+            before_or_after(data_dir, before, after, f"{delay} s after {marker!r}")
+        )
     print("outcomes:", list(zip(moments, outcomes, strict=True)))
     # Kills during staging and during the load found the site untouched.
     assert outcomes[:3] == ["before", "before", "before"]
@@ -146,11 +153,7 @@ def test_a_kill_during_the_commit_leaves_before_or_after(tmp_path):
             capture_output=True,
         )
         assert result.returncode == -signal.SIGKILL, result.stderr
-        if checksums(data_dir / DATABASE, without_moments=False) == before:
-            outcomes.append("before")
-        else:
-            assert checksums(data_dir / DATABASE, without_moments=True) == after, (
-                f"killed {delay} s into the commit: neither before nor after"
-            )
-            outcomes.append("after")
+        outcomes.append(
+            before_or_after(data_dir, before, after, f"{delay} s into the commit")
+        )
     print("killed in the commit:", outcomes)
