@@ -29,7 +29,7 @@ class Uploads:
         self.images: dict[str, Image] = {}  # by the address in the export
         self.staged: dict[str, Image] = {}  # by digest, to be written
         self.problems: list[tuple[str, str]] = []
-        self.handed: set[str] = set()  # digests already given to the staging
+        self.new: list[Image] = []  # stored since the last stage()
 
     def file_for(self, address: str) -> Path | None:
         path = unquote(urlsplit(address).path)
@@ -63,6 +63,7 @@ class Uploads:
                 return None
             image = stored_image(processed, alt_text=(alt or path.stem)[:300])
             self.staged[digest] = image
+            self.new.append(image)
         self.images[address] = image
         return image
 
@@ -88,13 +89,10 @@ class Uploads:
         """The Image rows stored since the last call, for the load to write, and
         the addresses that could not be brought, as notes. Called after each
         item, so both are staged at that item's place in the file."""
-        for digest, image in self.staged.items():
-            if digest in self.handed:
-                continue
-            self.handed.add(digest)
+        for image in self.new:
             staging.add(
                 "image",
-                digest,
+                image.digest,
                 {
                     "extension": image.extension,
                     "width": image.width,
@@ -104,6 +102,7 @@ class Uploads:
                 },
                 fallback=True,
             )
+        self.new.clear()
         for address, problem in self.problems:
             staging.note("listed", "image", address, problem)
         self.problems.clear()

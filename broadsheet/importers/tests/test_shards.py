@@ -17,6 +17,7 @@ from broadsheet.importers.tests.data_dirs import (
     environment,
     processes_reading,
 )
+from broadsheet.importers.tests.test_uploads import UPLOADS, picture
 from broadsheet.importers.tests.wxr_files import (
     Comment,
     Post,
@@ -79,11 +80,12 @@ def export_with_shared_names(tmp_path):
     return write(tmp_path, text)
 
 
-def import_with(tmp_path, export, jobs: int) -> tuple[dict, list[str]]:
+def import_with(tmp_path, export, jobs: int, *options: str) -> tuple[dict, list[str]]:
     data_dir = tmp_path / f"jobs-{jobs}"
     result = broadsheet(
         data_dir,
         *("import", "wordpress", str(export), "--skip-broken", "--jobs", str(jobs)),
+        *options,
         # One key for all: commenters' avatar keys are derived from it.
         env={"BROADSHEET_SECRET_KEY": "k" * 50},
     )
@@ -110,6 +112,36 @@ def test_several_processes_make_the_same_site_as_one(tmp_path):
         several, report = import_with(tmp_path, export, jobs)
         assert several == one, f"--jobs {jobs} made another site"
         assert report == one_report
+
+
+def test_readers_bring_the_same_images_and_wait_for_a_new_database(tmp_path):
+    # Three posts in two readers show the same picture under two names, so
+    # both readers store it and ask the database (still being created) about
+    # it; the first alt text wins.
+    uploads = tmp_path / "uploads"
+    picture(uploads / "2024/03/pier.jpg")
+    picture(uploads / "2024/03/gate.jpg", colour=(200, 120, 40))
+    shown = [
+        ("pier-300x200.jpg", "The pier at dawn"),
+        ("pier.jpg", "The pier again"),
+        ("gate.jpg", "The gate"),
+    ]
+    posts = [
+        Post(
+            number,
+            f"Pictures {number}",
+            f"pictures-{number}",
+            content=f'<p>Look.</p>\n\n<p><img src="{UPLOADS}/2024/03/{name}" '
+            f'alt="{alt}" /></p>',
+        )
+        for number, (name, alt) in enumerate(shown, start=1)
+    ]
+    export = write(tmp_path, wxr(posts))
+    one, one_report = import_with(tmp_path, export, 1, "--uploads-dir", str(uploads))
+    several, report = import_with(tmp_path, export, 2, "--uploads-dir", str(uploads))
+    assert one["images_image"][0] == 2
+    assert several == one
+    assert report == one_report
 
 
 def test_importing_again_on_several_processes_changes_nothing(tmp_path):

@@ -130,12 +130,13 @@ def _stage_wordpress(path: Path, staging: Staging, report: Report, options) -> d
     jobs = default_jobs() if options["jobs"] is None else options["jobs"]
     if jobs < 1:
         raise ImportRefused("--jobs must be at least 1.")
-    if min(jobs, MOST_JOBS) > 1 and can_fork():
+    jobs = min(jobs, MOST_JOBS)
+    if jobs > 1 and can_fork():
         return stage_wordpress_in_shards(
             path,
             staging,
             report,
-            jobs=min(jobs, MOST_JOBS),
+            jobs=jobs,
             skip_broken=options["skip_broken"],
             uploads_dir=folder,
             # A first import into a new data directory creates its database
