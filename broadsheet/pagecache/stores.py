@@ -21,12 +21,13 @@ import time
 from collections.abc import Iterable
 from typing import Protocol
 
+from broadsheet.core.outages import Outage
 from broadsheet.pagecache.entries import Entry
 
 logger = logging.getLogger(__name__)
 
 
-class StoreUnavailable(Exception):
+class StoreUnavailable(Outage):
     """The shared store cannot be reached; pages are rendered uncached."""
 
 
