@@ -212,6 +212,41 @@ VARIABLES: tuple[Variable, ...] = (
         "Worker processes `broadsheet serve` starts; default one per core.",
     ),
     Variable(
+        "BROADSHEET_THREADS",
+        "4",
+        _positive_int,
+        "Threads in each worker process that run Django. Requests reach them "
+        "only once their body is read, so slow clients never hold one.",
+    ),
+    Variable(
+        "BROADSHEET_HEADER_TIMEOUT",
+        "60",
+        _positive_int,
+        "Seconds a client may take to send a request's headers before the "
+        "connection is cut (nginx's client_header_timeout).",
+    ),
+    Variable(
+        "BROADSHEET_BODY_TIMEOUT",
+        "60",
+        _positive_int,
+        "Seconds a request body may pause between two reads before the request "
+        "is answered 408 (nginx's client_body_timeout).",
+    ),
+    Variable(
+        "BROADSHEET_MAX_BODY_MB",
+        "25",
+        _positive_int,
+        "Largest request body accepted, in megabytes (413 above it); image "
+        "uploads are up to 20 MB.",
+    ),
+    Variable(
+        "BROADSHEET_CONNECTIONS_PER_ADDRESS",
+        "64",
+        _positive_int,
+        "Requests one address may have in progress at once in each worker "
+        "process (429 above it). Trusted proxies are not limited.",
+    ),
+    Variable(
         "BROADSHEET_TIME_ZONE",
         "UTC",
         _time_zone,
@@ -277,6 +312,11 @@ class Config:
     host: str
     port: int
     workers: int
+    threads: int
+    header_timeout: int
+    body_timeout: int
+    max_body_mb: int
+    connections_per_address: int
     time_zone: str
     language: str
     trusted_origins: list[str]

@@ -170,6 +170,15 @@ PAGE_CACHE = {
     "FRONTS": CONFIG.purge_fronts,
 }
 
+# The request edge in front of Django (broadsheet/core/edge.py, broadsheet/asgi.py).
+EDGE = {
+    "THREADS": CONFIG.threads,
+    "HEADER_TIMEOUT": CONFIG.header_timeout,
+    "BODY_TIMEOUT": CONFIG.body_timeout,
+    "MAX_BODY_BYTES": CONFIG.max_body_mb * 1024 * 1024,
+    "PER_ADDRESS": CONFIG.connections_per_address,
+}
+
 # Background work: django-tasks with its database backend. A task enqueued in a
 # transaction is a row of that transaction: the outbox of our mail.
 TASKS = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import resource
 import subprocess
 import sys
 import threading
@@ -73,6 +74,16 @@ class SupervisedWorker:
                 self.process.kill()
 
 
+def _allow_many_connections() -> None:
+    """Raise the open-file limit to its hard ceiling (at most 65,536): every
+    connection, slow ones included, is a file descriptor, and the usual soft
+    limit of 1,024 would let a few hundred idle connections stop new ones."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = 65536 if hard == resource.RLIM_INFINITY else min(hard, 65536)
+    if soft < wanted:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+
+
 def serve(
     *, host: str, port: int, workers: int, demo: bool, background: bool = True
 ) -> int:
@@ -86,8 +97,10 @@ def serve(
     # Workers are forked; an open SQLite or PostgreSQL connection must not be
     # shared with them.
     connections.close_all()
+    _allow_many_connections()
     from granian import Granian
     from granian.constants import Interfaces
+    from granian.http import HTTP1Settings
 
     logger.info(
         "Serving %s on http://%s:%s with %d worker processes (data in %s)",
@@ -101,12 +114,16 @@ def serve(
     if background:
         worker.start()
     server = Granian(
-        target="broadsheet.wsgi:application",
+        # The request edge reads bodies on the event loop and runs Django in a
+        # few threads (broadsheet/core/edge.py); no lifespan events are needed.
+        target="broadsheet.asgi:application",
         address=host,
         port=port,
-        interface=Interfaces.WSGI,
+        interface=Interfaces.ASGINL,
         workers=workers,
-        blocking_threads=1,
+        http1_settings=HTTP1Settings(
+            header_read_timeout=settings.EDGE["HEADER_TIMEOUT"] * 1000
+        ),
         log_access=settings.CONFIG.access_log,
         log_access_format=ACCESS_LOG_FORMAT,
         respawn_failed_workers=True,

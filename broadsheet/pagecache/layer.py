@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.http.request import split_domain_port, validate_host
 
+from broadsheet.core.edge import encode_headers
 from broadsheet.pagecache.decorators import CACHEABLE, DECLARED_QUERY, KEYS
 from broadsheet.pagecache.entries import Entry
 from broadsheet.pagecache.stores import Store, StoreUnavailable
@@ -48,7 +49,10 @@ class NearCache:
     def get(self, key: str) -> tuple[Entry, int] | None:
         item = self.items.get(key)
         if item is not None:
-            self.items.move_to_end(key)
+            try:
+                self.items.move_to_end(key)
+            except KeyError:  # dropped by another thread meanwhile
+                pass
         return item
 
     def put(self, key: str, entry: Entry, epoch: int) -> None:
@@ -167,9 +171,7 @@ class PageCacheLayer:
         return stale
 
     def remember_url(self, key: str, entry: Entry, environ: dict) -> None:
-        url = environ.get("PATH_INFO", "/")
-        if environ.get("QUERY_STRING"):
-            url += "?" + environ["QUERY_STRING"]
+        url = _url(environ)
         if (key, url) in self.indexed:
             return
         self.store.index(entry.keys, url)
@@ -256,30 +258,53 @@ class PageCacheLayer:
             logger.debug("Not storing %s: purged while rendering", key)
             return
         entry.versions = {k: v for k, (v, _) in versions.items()}
-        url = environ.get("PATH_INFO", "/")
-        if environ.get("QUERY_STRING"):
-            url += "?" + environ["QUERY_STRING"]
-        self.store.put(key, entry, url=url)
+        self.store.put(key, entry, url=_url(environ))
         self.near.put(key, entry, epoch)
 
     # -- answering ---------------------------------------------------------------
 
     def answer(self, entry: Entry, environ, start_response, state: str):
+        status, headers, body = self.respond(entry, environ, state)
+        start_response(status, headers)
+        return [body]
+
+    def respond(self, entry: Entry, environ, state: str):
+        """Status line, headers and body of the answer `entry` gives this request
+        (the gzip variant, a 304, a HEAD)."""
+        variant, not_modified = self.variant(entry, environ, state)
+        if not_modified:
+            return "304 Not Modified", variant.headers_304, b""
+        return variant.status_line, variant.headers, variant.body_for(environ)
+
+    def variant(self, entry: Entry, environ, state: str) -> tuple[Variant, bool]:
+        """The prepared variant for this request, and whether it is a 304."""
         encoding = environ.get("HTTP_ACCEPT_ENCODING", "")
         zipped = bool(encoding) and bool(ACCEPTS_GZIP.search(encoding))
-        variant = (zipped, state)
-        prepared = entry.prepared.get(variant)
-        if prepared is None:
-            prepared = entry.prepared[variant] = self.prepare(entry, zipped, state)
-        etag, status, headers, body = prepared
+        key = (zipped, state)
+        variant = entry.prepared.get(key)
+        if variant is None:
+            variant = entry.prepared[key] = self.prepare(entry, zipped, state)
         if_none_match = environ.get("HTTP_IF_NONE_MATCH")
-        if if_none_match and etag in if_none_match:
-            start_response("304 Not Modified", headers[:-2] if zipped else headers[:-1])
-            return [b""]
-        start_response(status, headers)
-        return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
+        return variant, bool(if_none_match) and variant.etag in if_none_match
 
-    def prepare(self, entry: Entry, zipped: bool, state: str):
+    def near_answer(self, environ: dict):
+        """The answer to a hit held in this process's memory and still current,
+        or None: for the request edge, which gives it without a thread. Pure
+        memory; whatever needs the store is left to `__call__`."""
+        key = self.cache_key(environ)
+        if key is None:
+            return None
+        item = self.near.get(key)
+        if item is None or item[1] != self.store.epoch() or not self.fresh(item[0]):
+            return None
+        if self.index_urls and (key, _url(environ)) not in self.indexed:
+            return None
+        variant, not_modified = self.variant(item[0], environ, "HIT")
+        if not_modified:
+            return 304, variant.encoded_headers_304, b""
+        return variant.status, variant.encoded_headers, variant.body_for(environ)
+
+    def prepare(self, entry: Entry, zipped: bool, state: str) -> Variant:
         """Status line, headers and body of one variant, made once per entry."""
         etag = f'"{entry.etag}-gz"' if zipped else f'"{entry.etag}"'
         body = entry.gzip_body if zipped else entry.body
@@ -294,8 +319,41 @@ class PageCacheLayer:
         if zipped:
             headers.append(("Content-Encoding", "gzip"))
         headers.append(("Content-Length", str(len(body))))
-        status = f"{entry.status} {STATUS_TEXT.get(entry.status, '')}"
-        return etag, status, headers, body
+        return Variant(etag, entry.status, headers, body, zipped)
+
+
+class Variant:
+    """One way of answering with an entry (plain or gzip; HIT, MISS or STALE),
+    its headers made once, as text for WSGI and as bytes for the request edge."""
+
+    __slots__ = (
+        "etag",
+        "status",
+        "status_line",
+        "headers",
+        "headers_304",
+        "body",
+        "encoded_headers",
+        "encoded_headers_304",
+    )
+
+    def __init__(self, etag: str, status: int, headers, body: bytes, zipped: bool):
+        self.etag, self.status, self.headers, self.body = etag, status, headers, body
+        self.status_line = f"{status} {STATUS_TEXT.get(status, '')}"
+        # A 304 carries neither the body's length nor its encoding.
+        self.headers_304 = headers[:-2] if zipped else headers[:-1]
+        self.encoded_headers = encode_headers(headers)
+        self.encoded_headers_304 = encode_headers(self.headers_304)
+
+    def body_for(self, environ: dict) -> bytes:
+        return b"" if environ.get("REQUEST_METHOD") == "HEAD" else self.body
+
+
+def _url(environ: dict) -> str:
+    url = environ.get("PATH_INFO", "/")
+    if environ.get("QUERY_STRING"):
+        url += "?" + environ["QUERY_STRING"]
+    return url
 
 
 STATUS_TEXT = {200: "OK", 404: "Not Found", 301: "Moved Permanently", 302: "Found"}
