@@ -83,6 +83,25 @@ def _smtp_url(value: str) -> str:
     return value
 
 
+def _loopback_address(value: str) -> str:
+    import ipaddress
+
+    if not value:
+        return ""
+    host, _, port = value.strip().rpartition(":")
+    try:
+        loopback = (
+            host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
+        )
+    except ValueError:
+        loopback = False
+    if not loopback or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(
+            f"{value!r} is not a loopback address and port such as 127.0.0.1:9464"
+        )
+    return value.strip()
+
+
 def _networks(value: str) -> list[str]:
     import ipaddress
 
@@ -281,6 +300,13 @@ VARIABLES: tuple[Variable, ...] = (
         "whose X-Forwarded-For is believed, e.g. 127.0.0.1 10.0.0.0/8.",
     ),
     Variable(
+        "BROADSHEET_METRICS_ADDRESS",
+        "",
+        _loopback_address,
+        "Where `broadsheet serve` answers Prometheus scrapes (/metrics), e.g. "
+        "127.0.0.1:9464; a loopback address only. Empty: no metrics listener.",
+    ),
+    Variable(
         "BROADSHEET_LOG_LEVEL",
         "INFO",
         str.upper,
@@ -322,6 +348,7 @@ class Config:
     trusted_origins: list[str]
     access_log: bool
     trusted_proxies: list[str]
+    metrics_address: str
     log_level: str
     debug: bool
 

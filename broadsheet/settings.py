@@ -162,6 +162,7 @@ PAGE_CACHE = {
         "/static/",
         "/admin/",
         "/healthz",
+        "/livez",
         "/comments/",
         "/support/",
         "/moderation/",

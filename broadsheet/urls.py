@@ -6,6 +6,7 @@ from broadsheet.staff.views import SignInView
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("livez", core_views.livez, name="livez"),
     # The admin signs in through the same throttled page as everyone else.
     path("admin/login/", SignInView.as_view(), name="admin_login"),
     path("admin/", admin.site.urls),

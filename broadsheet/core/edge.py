@@ -38,7 +38,9 @@ from io import BytesIO
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
+from broadsheet.core import metrics
 from broadsheet.core.clients import ip_prefix
+from broadsheet.core.outages import is_outage
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +95,7 @@ class Edge:
         self.fast_answer = fast_answer
         self.in_progress: dict[str, int] = {}
         self._executor: ThreadPoolExecutor | None = None
+        self._flushing = False
 
     @property
     def executor(self) -> ThreadPoolExecutor:
@@ -106,17 +109,22 @@ class Edge:
     async def __call__(self, scope: dict, receive, send) -> None:
         if scope["type"] != "http":
             return  # no websockets, no lifespan (granian's asginl interface)
+        if not self._flushing:
+            self._flushing = True
+            metrics.flush_every_second(asyncio.get_running_loop())
         client = scope.get("client") or ("", 0)
         address = client[0]
         counted = not self._is_trusted(address)
         if counted:
             busy = self.in_progress.get(address, 0)
             if busy >= self.limits.per_address:
-                await _plain(send, 429, "Too many requests from your address at once.")
+                metrics.REQUESTS.add(
+                    await _plain(send, 429, "Too many requests from your address.")
+                )
                 return
             self.in_progress[address] = busy + 1
         try:
-            await self._serve(scope, receive, send)
+            metrics.REQUESTS.add(await self._serve(scope, receive, send))
         finally:
             if counted:
                 left = self.in_progress[address] - 1
@@ -133,34 +141,41 @@ class Edge:
             return False
         return any(ip in network for network in self.limits.networks)
 
-    async def _serve(self, scope: dict, receive, send) -> None:
+    async def _serve(self, scope: dict, receive, send) -> int:
+        """Read the body, answer; returns the status answered (0: no answer,
+        the client left)."""
         try:
             body = await self._read_body(scope, receive)
         except BodyTooLarge:
-            await _plain(send, 413, "The request body is too large.")
-            return
+            return await _plain(send, 413, "The request body is too large.")
         except BodyTimeout:
             logger.info(
                 "A request body from %s paused over %s s: answered 408",
                 ip_prefix(scope["client"][0]),
                 self.limits.body_timeout,
             )
-            await _plain(send, 408, "The request body came too slowly.")
-            return
+            return await _plain(send, 408, "The request body came too slowly.")
         except ClientGone:
-            return
+            return 0
         environ = _environ(scope, body)
         answer = self.fast_answer(environ) if self.fast_answer else None
         if answer is None:
             loop = asyncio.get_running_loop()
-            answer = await loop.run_in_executor(
-                self.executor, _call, self.application, environ
-            )
+            try:
+                answer = await loop.run_in_executor(
+                    self.executor, _call, self.application, environ
+                )
+            except Exception as error:  # Django answers its own; this is below it
+                logger.exception("Unhandled error under %s", environ["PATH_INFO"])
+                if is_outage(error):
+                    return await _plain(send, 503, "Unavailable for a moment.")
+                return await _plain(send, 500, "Internal error.")
         status, headers, content = answer
         await send(
             {"type": "http.response.start", "status": status, "headers": headers}
         )
         await send({"type": "http.response.body", "body": content})
+        return status
 
     async def _read_body(self, scope: dict, receive):
         declared = _content_length(scope)
@@ -307,7 +322,7 @@ def encode_headers(headers: list[tuple[str, str]]) -> list[tuple[bytes, bytes]]:
     ]
 
 
-async def _plain(send, status: int, message: str) -> None:
+async def _plain(send, status: int, message: str) -> int:
     body = f"{message}\n".encode()
     await send(
         {
@@ -318,8 +333,9 @@ async def _plain(send, status: int, message: str) -> None:
                 (b"content-length", str(len(body)).encode()),
                 (b"cache-control", b"no-store"),
                 (b"connection", b"close"),
-                *([(b"retry-after", b"5")] if status == 429 else []),
+                *([(b"retry-after", b"5")] if status in {429, 503} else []),
             ],
         }
     )
     await send({"type": "http.response.body", "body": body})
+    return status

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 import resource
 import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import django
 from django.core.management import call_command
@@ -84,9 +86,25 @@ def _allow_many_connections() -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
 
 
+def use_shared_metrics(data_dir: Path) -> None:
+    """Point prometheus-client's multiprocess mode at `data_dir/metrics`,
+    emptied, for this process and every process it starts. It must run before
+    anything imports prometheus-client, which chooses its mode on import. The
+    counters of a previous run are not this run's; Prometheus takes a restart's
+    reset in its stride."""
+    folder = data_dir / "metrics"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    for stale in folder.glob("*.db"):
+        stale.unlink()
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
+
+
 def serve(
     *, host: str, port: int, workers: int, demo: bool, background: bool = True
 ) -> int:
+    from broadsheet import conf
+
+    use_shared_metrics(conf.load().data_dir)
     try:
         prepare(demo=demo)
     except SystemCheckError as error:
@@ -110,6 +128,10 @@ def serve(
         workers,
         settings.DATA_DIR,
     )
+    if settings.CONFIG.metrics_address:
+        from broadsheet.core.metrics import serve_metrics
+
+        serve_metrics(settings.CONFIG.metrics_address)
     worker = SupervisedWorker()
     if background:
         worker.start()

@@ -6,3 +6,9 @@ class PageCacheConfig(AppConfig):
     name = "broadsheet.pagecache"
     label = "pagecache"
     verbose_name = _("Page cache")
+
+    def ready(self) -> None:
+        from broadsheet.core import health
+        from broadsheet.pagecache.health import page_store
+
+        health.register("page_store", page_store)

@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.http.request import split_domain_port, validate_host
 
+from broadsheet.core import metrics
 from broadsheet.core.edge import encode_headers
 from broadsheet.pagecache.decorators import CACHEABLE, DECLARED_QUERY, KEYS
 from broadsheet.pagecache.entries import Entry
@@ -272,6 +273,7 @@ class PageCacheLayer:
         """Status line, headers and body of the answer `entry` gives this request
         (the gzip variant, a 304, a HEAD)."""
         variant, not_modified = self.variant(entry, environ, state)
+        metrics.PAGE_CACHE.add(state)
         if not_modified:
             return "304 Not Modified", variant.headers_304, b""
         return variant.status_line, variant.headers, variant.body_for(environ)
@@ -300,6 +302,7 @@ class PageCacheLayer:
         if self.index_urls and (key, _url(environ)) not in self.indexed:
             return None
         variant, not_modified = self.variant(item[0], environ, "HIT")
+        metrics.PAGE_CACHE.add("HIT")
         if not_modified:
             return 304, variant.encoded_headers_304, b""
         return variant.status, variant.encoded_headers, variant.body_for(environ)

@@ -21,6 +21,9 @@ def test_defaults_give_sqlite_in_the_data_dir(tmp_path):
         ("BROADSHEET_DEBUG", "maybe", "BROADSHEET_DEBUG is not valid"),
         ("BROADSHEET_TIME_ZONE", "Mars/Olympus", "BROADSHEET_TIME_ZONE is not valid"),
         ("BROADSHEET_TRUSTED_PROXIES", "10.0.0.0/8 nginx", "PROXIES is not valid"),
+        ("BROADSHEET_METRICS_ADDRESS", "0.0.0.0:9464", "a loopback address"),
+        ("BROADSHEET_METRICS_ADDRESS", "127.0.0.1", "a loopback address"),
+        ("BROADSHEET_BODY_TIMEOUT", "0", "BROADSHEET_BODY_TIMEOUT is not valid"),
     ],
 )
 def test_a_bad_variable_is_named_in_one_sentence(name, value, fragment):

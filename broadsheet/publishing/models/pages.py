@@ -18,7 +18,7 @@ class PageQuerySet(models.QuerySet):
 
 # First segments of addresses the site uses itself; a page cannot take them.
 RESERVED_SLUGS = frozenset(
-    "accounts admin author comments feed healthz media moderation preview "
+    "accounts admin author comments feed healthz livez media moderation preview "
     "search section sitemap static support tag".split()
 )
 
