@@ -142,6 +142,8 @@ def test_with_the_disk_full_a_comment_comes_back_as_typed_and_nothing_is_half_wr
             assert status == 503
             assert int(headers["Retry-After"]) > 0
             assert_kept(page, form)
+            # Reads still work: a page not in the cache is made, not stored.
+            assert fetch(server.url + "/search/?q=flood")[0] == 200
 
             filler.unlink()
             assert count_comments(server) == "0 ok"  # nothing half-written
