@@ -78,6 +78,9 @@ def test_the_error_pages_render_without_a_query(django_assert_num_queries):
                 assert server_error(request).status_code == status
 
 
+# In autocommit, as served: the layer's requests close a connection left in a
+# transaction at their end.
+@pytest.mark.django_db(transaction=True)
 def test_an_outage_on_a_cacheable_page_goes_out_uncacheable_and_is_not_stored(
     wsgi,  # noqa: F811  (the fixture)
 ):
