@@ -18,3 +18,7 @@ urlpatterns = [
     path("moderation/", include("broadsheet.moderation.urls")),
     path("", include("broadsheet.publishing.urls")),
 ]
+
+# Pages in the site's look that need no database: 503 while it (or the disk) is
+# away, 500 for our own mistakes.
+handler500 = "broadsheet.core.views.server_error"

@@ -1,7 +1,13 @@
 from __future__ import annotations
 
+import copy
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# The last settings read by this process (see `SiteSettingsQuerySet.last_read`).
+_last_read: SiteSettings | None = None
 
 
 class SiteSettingsQuerySet(models.QuerySet):
@@ -13,8 +19,21 @@ class SiteSettingsQuerySet(models.QuerySet):
 
     def current(self) -> SiteSettings:
         """The one row of editorial settings; unsaved defaults before it exists."""
-        return self.filter(pk=SiteSettings.SINGLETON_PK).first() or SiteSettings(
+        global _last_read
+        found = self.filter(pk=SiteSettings.SINGLETON_PK).first() or SiteSettings(
             pk=SiteSettings.SINGLETON_PK
+        )
+        _last_read = copy.copy(found)  # a copy: a caller may change `found`
+        return found
+
+    def last_read(self) -> SiteSettings:
+        """The settings this process read last, without a query: for the pages
+        shown while the database is away. Before any read, the site's host
+        stands for its name."""
+        if _last_read is not None:
+            return _last_read
+        return SiteSettings(
+            pk=SiteSettings.SINGLETON_PK, site_name=settings.CONFIG.site_host
         )
 
 

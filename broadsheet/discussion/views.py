@@ -1,4 +1,6 @@
+import functools
 import logging
+from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -13,6 +15,8 @@ from django.views.decorators.http import require_POST
 
 from broadsheet.core.clients import client_ip
 from broadsheet.core.origins import refuse_cross_site
+from broadsheet.core.outages import is_outage
+from broadsheet.core.views import render_without_database
 from broadsheet.discussion import screening, services, tokens
 from broadsheet.discussion.exceptions import CommentRefused
 from broadsheet.discussion.forms import CommentEditForm, CommentForm
@@ -116,9 +120,51 @@ def _comment_page(request: HttpRequest, thread) -> int:
     return int(raw)
 
 
+def _kept_on_outage(
+    unsaved: Callable[..., HttpResponse],
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """A POST that fails because the database or disk is away is answered by
+    `unsaved` (the form again, as typed, with a 503), like a refusal; any other
+    error is raised on, to be the 500 it is."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            try:
+                return view(request, *args, **kwargs)
+            except Exception as error:
+                if request.method != "POST" or not is_outage(error):
+                    raise
+                logger.error("Comment not saved, database or disk away: %s", error)
+                return unsaved(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def _not_saved() -> str:
+    return _(
+        "Your comment could not be saved just now: the site cannot reach its "
+        "database or its disk. Your text is kept below; please send it again in "
+        "a minute."
+    )
+
+
+def _comment_not_saved(request: HttpRequest) -> HttpResponse:
+    form = CommentForm(request.POST)
+    return render_without_database(
+        request,
+        "discussion/comment_refused.html",
+        {"form": form, "article": None, "parent": None, "message": _not_saved()},
+        status=503,
+    )
+
+
 @never_cache
 @require_POST
 @refuse_cross_site
+@_kept_on_outage(_comment_not_saved)
 def comment_post(request: HttpRequest) -> HttpResponse:
     """Post a comment from the form under an article; 303 to it on success."""
     form = CommentForm(request.POST)
@@ -219,7 +265,21 @@ def _own_comment(request: HttpRequest, pk: int) -> Comment:
     return get_object_or_404(Comment.objects.select_related("article"), pk=pk)
 
 
+def _edit_not_saved(request: HttpRequest, pk: int) -> HttpResponse:
+    return render_without_database(
+        request,
+        "discussion/comment_edit.html",
+        {
+            "comment": None,
+            "form": CommentEditForm(request.POST),
+            "message": _not_saved(),
+        },
+        status=503,
+    )
+
+
 @never_cache
+@_kept_on_outage(_edit_not_saved)
 def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The author changes their comment's text, for 15 minutes after posting."""
     comment = _own_comment(request, pk)

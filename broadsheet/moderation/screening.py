@@ -6,9 +6,7 @@ the reason it applied, in words a volunteer moderator reads in the queue.
 
 from __future__ import annotations
 
-import logging
 import re
-import sqlite3
 from datetime import timedelta
 
 from django.db import transaction
@@ -26,8 +24,7 @@ from broadsheet.moderation.models import (
     Mode,
     ModerationPolicy,
 )
-from broadsheet.pagecache.stores import StoreUnavailable
-from broadsheet.pagecache.wiring import get_store
+from broadsheet.pagecache import counters
 from broadsheet.publishing.models import Article
 
 LINK = re.compile(
@@ -36,7 +33,6 @@ LINK = re.compile(
 DUPLICATE_WINDOW = timedelta(days=1)
 HOLD_SCORE = 0.9  # held, with the score as a reason
 REFUSE_SCORE = 0.99  # refused outright, for commenters not yet known
-logger = logging.getLogger(__name__)
 
 
 def _has_word(text: str, word: str) -> bool:
@@ -143,7 +139,8 @@ def _refusal(facts: Facts, policy: ModerationPolicy) -> Verdict | None:
 
 def _rate_limited(facts: Facts, policy: ModerationPolicy) -> Verdict | None:
     """Counted in the page cache's shared store, so every worker process and
-    every machine sees the same count. A store outage lets comments through."""
+    every machine sees the same count; while the store is away, each process
+    counts on its own."""
     window = max(1, policy.rate_window_minutes) * 60
     checks = []
     if policy.rate_per_network and facts.ip_prefix:
@@ -151,11 +148,7 @@ def _rate_limited(facts: Facts, policy: ModerationPolicy) -> Verdict | None:
     if policy.rate_per_email:
         checks.append(("e-mail", facts.email_hmac, policy.rate_per_email))
     for kind, who, limit in checks:
-        try:
-            count, reset_in = get_store().count(f"rate:{kind}:{who}", window=window)
-        except (StoreUnavailable, OSError, sqlite3.Error) as error:
-            logger.error("Rate limit not checked, store unavailable: %s", error)
-            return None
+        count, reset_in = counters.count(f"rate:{kind}:{who}", window=window)
         if count > limit:
             reason = _(
                 "more than %(limit)d comments per %(minutes)d minutes from one %(kind)s"

@@ -220,7 +220,8 @@ class PageCacheLayer:
             return lambda data: None
 
         response = self.app(environ, capture)
-        if CACHEABLE not in environ:
+        # An error page (5xx) goes out as Django made it, never cacheable.
+        if CACHEABLE not in environ or captured["status"][:1] == "5":
             start_response(captured["status"], captured["headers"])
             return response
         try:

@@ -123,7 +123,15 @@ class SQLiteStore:
                 yield db
                 db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                # SQLite may have rolled back already (a full disk or an I/O
+                # error at COMMIT does): the error to raise is the first one.
+                if db.in_transaction:
+                    try:
+                        db.execute("ROLLBACK")
+                    except sqlite3.Error as error:
+                        logger.error("Page store rollback failed: %s", error)
+                        self._local.connection = None  # a fresh one next time
+                        db.close()
                 raise
         finally:
             os.close(descriptor)  # closing releases the lock

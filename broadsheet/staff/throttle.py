@@ -1,24 +1,20 @@
 """Failed sign-ins counted per network, and per account from that network.
 
 Counted in the page cache's shared store, so every worker process and machine
-sees the same counts. The per-account count is kept per network, so someone
-guessing an editor's password from elsewhere locks out only themselves.
+sees the same counts (each process counts on its own while the store is away).
+The per-account count is kept per network, so someone guessing an editor's
+password from elsewhere locks out only themselves.
 """
 
 from __future__ import annotations
 
-import logging
-import sqlite3
 import time
 
 from broadsheet.core.clients import ip_prefix
-from broadsheet.pagecache.stores import StoreUnavailable
-from broadsheet.pagecache.wiring import get_store
+from broadsheet.pagecache import counters
 
 LIMIT = 10
 WINDOW = 600  # seconds
-logger = logging.getLogger(__name__)
-STORE_ERRORS = (StoreUnavailable, OSError, sqlite3.Error)
 
 
 def _counters(ip: str, username: str) -> list[str]:
@@ -31,29 +27,21 @@ def _counters(ip: str, username: str) -> list[str]:
 
 def retry_after(ip: str, username: str) -> int | None:
     """Seconds until sign-in may be tried again from here, or None if it may."""
-    store = get_store()
     to_window_end = max(1, int(WINDOW - time.time() % WINDOW))
     wait = None
-    try:
-        for name in _counters(ip, username):
-            current, previous = store.peek(name, window=WINDOW)
-            if current >= LIMIT:
-                # Still counted, as the previous window, all through the next.
-                wait = max(wait or 0, to_window_end + WINDOW)
-            elif current + previous >= LIMIT:
-                wait = max(wait or 0, to_window_end)
-    except STORE_ERRORS as error:
-        logger.error("Sign-in throttle not checked, store unavailable: %s", error)
+    for name in _counters(ip, username):
+        current, previous = counters.peek(name, window=WINDOW)
+        if current >= LIMIT:
+            # Still counted, as the previous window, all through the next.
+            wait = max(wait or 0, to_window_end + WINDOW)
+        elif current + previous >= LIMIT:
+            wait = max(wait or 0, to_window_end)
     return wait
 
 
 def record_failure(ip: str, username: str) -> None:
-    store = get_store()
-    try:
-        for name in _counters(ip, username):
-            store.count(name, window=WINDOW)
-    except STORE_ERRORS as error:
-        logger.error("Failed sign-in not counted, store unavailable: %s", error)
+    for name in _counters(ip, username):
+        counters.count(name, window=WINDOW)
 
 
 RESET_LIMIT = 5
@@ -62,11 +50,7 @@ RESET_LIMIT = 5
 def reset_retry_after(ip: str) -> int | None:
     """Counts a password-reset request from this network; seconds to wait when
     it has asked too often (a mail bomb aimed at someone's inbox)."""
-    try:
-        count, reset_in = get_store().count(
-            f"reset:network:{ip_prefix(ip) or ip}", window=WINDOW
-        )
-    except STORE_ERRORS as error:
-        logger.error("Password reset not counted, store unavailable: %s", error)
-        return None
+    count, reset_in = counters.count(
+        f"reset:network:{ip_prefix(ip) or ip}", window=WINDOW
+    )
     return reset_in if count > RESET_LIMIT else None

@@ -5,6 +5,7 @@ from broadsheet.moderation.roles import ensure_moderators_group
 from broadsheet.pagecache.tests.conftest import (  # noqa: F401  (shared fixtures)
     make_layer,
     page_store,
+    page_store_away,
     wsgi,
 )
 from broadsheet.testing.smtp import free_port, use_smtp

@@ -196,6 +196,19 @@ def test_rate_limits_refuse_with_429_and_a_retry_time(limits, reason):
     assert post(article, body="Hello.", email="else@example.org", ip="192.0.2.9")
 
 
+def test_while_the_shared_store_is_away_each_process_still_counts(page_store_away):
+    policy(rate_per_network=2)
+    article = ArticleFactory()
+    for number in range(2):
+        post(article, body=f"Comment number {number}.", email=f"{number}@x.org")
+    with pytest.raises(CommentRefused, match="posting too fast") as refusal:
+        post(article, body="One too many.", email="late@x.org")
+    assert refusal.value.status_code == 429
+    assert 0 < refusal.value.retry_after <= 600
+    assert Comment.objects.count() == 2
+    assert post(article, body="Hello.", email="else@x.org", ip="192.0.2.9")
+
+
 def test_a_rate_limited_post_keeps_the_typed_text_and_says_when_to_retry(client, parse):
     from broadsheet.discussion import tokens
 

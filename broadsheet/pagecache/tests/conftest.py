@@ -103,3 +103,23 @@ def make_layer(page_store, settings):
 @pytest.fixture
 def wsgi(make_layer) -> WsgiClient:
     return make_layer()
+
+
+@pytest.fixture
+def page_store_away(page_store, settings, tmp_path, monkeypatch):
+    """The shared store of the same kind, unreachable: a SQLite file in a folder
+    that does not exist, or a Redis port nobody listens on (a stopped Redis).
+    Counters kept in this process start empty."""
+    from broadsheet.pagecache import counters
+    from broadsheet.pagecache.stores import SQLiteStore
+    from broadsheet.testing.smtp import free_port
+
+    if isinstance(page_store, SQLiteStore):
+        location = str(tmp_path / "gone" / "cache.sqlite3")
+    else:
+        location = f"redis://127.0.0.1:{free_port()}/0"
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "STORE": location}
+    wiring.get_store.cache_clear()
+    monkeypatch.setattr(counters, "local_counters", counters.LocalCounters())
+    yield wiring.get_store()
+    wiring.get_store.cache_clear()

@@ -1,1 +1,4 @@
-from broadsheet.pagecache.tests.conftest import page_store  # noqa: F401  (fixture)
+from broadsheet.pagecache.tests.conftest import (  # noqa: F401  (fixtures)
+    page_store,
+    page_store_away,
+)

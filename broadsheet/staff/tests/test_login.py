@@ -54,6 +54,20 @@ def test_ten_failures_from_one_network_are_refused_with_429(client, parse, edito
     assert "_auth_user_id" not in client.session
 
 
+def test_while_the_shared_store_is_away_failures_still_count(
+    client, editor, page_store_away
+):
+    from broadsheet.staff import throttle
+
+    # One failure through the page, nine more counted directly (each sign-in
+    # hashes a password: slow on purpose).
+    assert sign_in(client, "editor", "guess", HERE).status_code == 400
+    for _ in range(9):
+        throttle.record_failure(HERE, "editor")
+    assert sign_in(client, "editor", PASSWORD, HERE).status_code == 429
+    assert sign_in(client, "editor", PASSWORD, ELSEWHERE).status_code == 302
+
+
 def test_guessing_an_editors_password_elsewhere_does_not_lock_them_out(client, editor):
     for _ in range(12):
         sign_in(client, "editor", "guess", ELSEWHERE)

@@ -1,0 +1,43 @@
+"""The SQLite page store on a full disk: the real error comes out."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from broadsheet.pagecache import wiring
+from broadsheet.pagecache.purge import purge_now
+from tests.own_services import fill_disk, small_filesystem
+
+
+@pytest.fixture
+def store_on_a_small_disk(settings):
+    with small_filesystem(2) as folder:
+        settings.PAGE_CACHE = {
+            **settings.PAGE_CACHE,
+            "STORE": str(folder / "cache.sqlite3"),
+            "FRONTS": "",
+        }
+        wiring.get_store.cache_clear()
+        wiring.get_fronts.cache_clear()
+        yield folder, wiring.get_store()
+        wiring.get_store.cache_clear()
+        wiring.get_fronts.cache_clear()
+
+
+def test_a_purge_on_a_full_disk_logs_the_disk_error_and_works_once_freed(
+    store_on_a_small_disk, caplog
+):
+    folder, store = store_on_a_small_disk
+    purge_now(["site"])
+    epoch = store.epoch()
+    filler = fill_disk(folder)
+    with caplog.at_level(logging.ERROR, logger="broadsheet.pagecache.purge"):
+        purge_now([f"article:{number}" for number in range(200)])
+    assert "database or disk is full" in caplog.text
+    assert "cannot rollback" not in caplog.text
+    assert store.epoch() == epoch  # nothing half-written
+    filler.unlink()
+    purge_now(["article:1"])
+    assert store.epoch() == epoch + 1
