@@ -6,3 +6,6 @@ class PageCacheConfig(AppConfig):
     name = "broadsheet.pagecache"
     label = "pagecache"
     verbose_name = _("Page cache")
+
+    def ready(self) -> None:
+        from broadsheet.pagecache import tasks  # noqa: F401  (recurring jobs)
