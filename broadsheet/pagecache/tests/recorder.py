@@ -36,11 +36,11 @@ class PurgeRecorder:
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.address = f"http://127.0.0.1:{self.server.server_address[1]}"
 
-    def xkeys(self) -> set[str]:
-        """Every surrogate key named in an xkey purge so far."""
+    def xkeys(self, *, since: int = 0) -> set[str]:
+        """Every surrogate key named in an xkey purge (from the `since`th on)."""
         return {
             key
-            for method, _, headers in self.seen
+            for method, _, headers in self.seen[since:]
             if method == "PURGE"
             for key in headers.get("xkey-purge", "").split()
         }
