@@ -57,10 +57,18 @@ def kill_9(server: Server) -> None:
         except ProcessLookupError:
             pass
     server.process.wait(timeout=10)
-    for _ in range(100):  # bounded: until the port is free again
-        if not any(Path(f"/proc/{pid}/fd").exists() for pid in pids):
+    for _ in range(100):  # bounded: until every one has exited (freeing the port)
+        if not any(running(pid) for pid in pids):
             return
         time.sleep(0.05)
+
+
+def running(pid: int) -> bool:
+    """Not gone, and not a zombie (which holds no socket)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def start_nginx(tmp_path: Path, listen: int, upstream: int) -> subprocess.Popen:
