@@ -27,6 +27,9 @@ def prepare(*, demo: bool) -> None:
     django.setup()
     call_command("check")
     call_command("migrate", interactive=False, verbosity=0)
+    from broadsheet.pagecache.replay import replay_purges
+
+    replay_purges()  # what a crash left between a write's commit and its purge
     call_command("collectstatic", interactive=False, verbosity=0)
     # Comment cards made by an older template are rendered again, once.
     call_command("refresh_cards", verbosity=0)

@@ -9,6 +9,8 @@ class PageCacheConfig(AppConfig):
 
     def ready(self) -> None:
         from broadsheet.core import health
-        from broadsheet.pagecache.health import page_store
+        from broadsheet.pagecache import tasks  # noqa: F401  (recurring jobs)
+        from broadsheet.pagecache.health import page_store, purges
 
         health.register("page_store", page_store)
+        health.register("purges", purges)

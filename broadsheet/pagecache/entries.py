@@ -8,6 +8,8 @@ import json
 import time
 from dataclasses import dataclass, field
 
+from broadsheet.pagecache.keys import EVERYTHING
+
 # Headers the layer sets itself on every answer, or that must not be replayed.
 DROPPED_HEADERS = {
     "content-length",
@@ -83,6 +85,8 @@ class Entry:
         )
 
     def is_current(self, versions: dict[str, int]) -> bool:
+        """True when no key it shows, and no purge of everything, came after it."""
         return all(
-            versions.get(key, 0) == self.versions.get(key, 0) for key in self.keys
+            versions.get(key, 0) == self.versions.get(key, 0)
+            for key in (*self.keys, EVERYTHING)
         )

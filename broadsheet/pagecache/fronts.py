@@ -14,22 +14,33 @@ the old page.
   understand `Surrogate-Key` work.
 
 Fronts are configured by BROADSHEET_PURGE_FRONTS, e.g.
-`nginx:http://127.0.0.1:8080 varnish:http://127.0.0.1:6081`.
+`nginx:http://127.0.0.1:8080 varnish:http://127.0.0.1:6081`. A front that cannot
+be reached or refuses a purge raises (OSError, http.client.HTTPException or
+FrontRefused: FRONT_ERRORS), so the purge stays logged and is tried again.
 """
 
 from __future__ import annotations
 
 import http.client
-import logging
 from collections.abc import Iterable
 from typing import Protocol
 from urllib.parse import urlsplit
 
-logger = logging.getLogger(__name__)
 TIMEOUT = 2.0
+# Varnish refuses request headers over 8 KB by default (http_req_hdr_len).
+XKEY_HEADER_BYTES = 4000
+
+
+class FrontRefused(Exception):
+    """A front answered a purge with a status that means it did not purge."""
+
+
+FRONT_ERRORS = (OSError, http.client.HTTPException, FrontRefused)
 
 
 class Front(Protocol):
+    needs_urls: bool
+
     def purge(self, keys: list[str], urls: list[str]) -> None: ...
 
 
@@ -58,12 +69,16 @@ class NginxPurge:
     def __init__(self, address: str, *, host: str) -> None:
         self.address, self.host = address, host
 
+    def __str__(self) -> str:
+        return f"nginx at {self.address}"
+
     def purge(self, keys: list[str], urls: list[str]) -> None:
+        """Drop each address; raises FRONT_ERRORS at the first that fails."""
         for url in urls:
             # 200: dropped; 404: it was not cached. Both are fine.
             status = _send(self.address, "GET", "/purge" + url, {"Host": self.host})
             if status not in {200, 204, 404}:
-                logger.error("nginx answered %s to the purge of %s", status, url)
+                raise FrontRefused(f"nginx answered {status} to the purge of {url}")
 
 
 class VarnishXkeyPurge:
@@ -74,15 +89,28 @@ class VarnishXkeyPurge:
     def __init__(self, address: str, *, host: str) -> None:
         self.address, self.host = address, host
 
+    def __str__(self) -> str:
+        return f"Varnish at {self.address}"
+
     def purge(self, keys: list[str], urls: list[str]) -> None:
-        status = _send(
-            self.address,
-            "PURGE",
-            "/",
-            {"Host": self.host, "xkey-purge": " ".join(keys)},
-        )
-        if status not in {200, 204}:
-            logger.error("Varnish answered %s to an xkey purge of %s", status, keys)
+        """One PURGE per 4,000 bytes of keys; raises FRONT_ERRORS if one fails."""
+        for words in _header_values(keys, XKEY_HEADER_BYTES):
+            status = _send(
+                self.address, "PURGE", "/", {"Host": self.host, "xkey-purge": words}
+            )
+            if status not in {200, 204}:
+                raise FrontRefused(f"Varnish answered {status} to a purge of {words}")
+
+
+def _header_values(keys: list[str], limit: int) -> list[str]:
+    """The keys as space-separated values of at most `limit` characters each."""
+    values: list[str] = []
+    for key in keys:
+        if values and len(values[-1]) + 1 + len(key) <= limit:
+            values[-1] += " " + key
+        else:
+            values.append(key)
+    return values
 
 
 KINDS = {"nginx": NginxPurge, "varnish": VarnishXkeyPurge}

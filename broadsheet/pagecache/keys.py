@@ -9,6 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 SITE = "site"
+# Not a key any page names: its version is the floor a purge of every page sets,
+# and every entry is checked against it as if each page named it.
+EVERYTHING = "*"
 
 
 def key_for(instance: Any) -> str:

@@ -18,7 +18,8 @@ from collections.abc import Iterable
 import redis
 
 from broadsheet.pagecache.entries import Entry
-from broadsheet.pagecache.stores import StoreUnavailable
+from broadsheet.pagecache.keys import EVERYTHING
+from broadsheet.pagecache.stores import DONE_LIFETIME, StoreUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -99,9 +100,7 @@ class RedisStore:
             raise StoreUnavailable(str(error)) from error
 
     def versions(self, keys: Iterable[str]) -> dict[str, tuple[int, float]]:
-        keys = list(keys)
-        if not keys:
-            return {}
+        keys = [*keys, EVERYTHING]  # the floor a purge of every page sets
         pipe = self.client.pipeline(transaction=False)
         pipe.hmget(self.versions_key, keys)
         pipe.hmget(self.purged_key, keys)
@@ -132,20 +131,26 @@ class RedisStore:
             pipe.sadd(self.prefix + "u:" + surrogate, url)
         self._call(pipe.execute)
 
-    def purge(self, keys: Iterable[str]) -> int:
+    def purge(self, keys: Iterable[str], *, at: float | None = None) -> int:
+        """Bump the epoch and stamp the keys with it; `at` is when the change
+        happened (now by default), from which a stale copy may be served."""
         keys = sorted(set(keys))
         script = self.client.register_script(PURGE_SCRIPT)
         epoch = int(
             self._call(
                 script,
                 [self.epoch_key, self.versions_key, self.purged_key],
-                [time.time(), *keys],
+                [time.time() if at is None else at, *keys],
             )
         )
         self._call(self.client.publish, self.channel, epoch)
         if self._pid == os.getpid() and (self._epoch or 0) < epoch:
             self._epoch = epoch  # our own purge is seen at once in this process
         return epoch
+
+    def purge_all(self, *, at: float | None = None) -> int:
+        """Purge every page: one version for `*`, however many keys there are."""
+        return self.purge([EVERYTHING], at=at)
 
     def acquire(self, key: str, *, seconds: float) -> bool:
         holder = f"{os.getpid()}:{threading.get_ident()}"
@@ -183,6 +188,31 @@ class RedisStore:
         for key in keys:
             pipe.sadd(self.prefix + "u:" + key, url)
         self._call(pipe.execute)
+
+    def mark_done(self, tokens: Iterable[str]) -> None:
+        """Note purge intents as purged everywhere, for the worker to clear."""
+        pipe = self.client.pipeline(transaction=False)
+        for token in tokens:
+            pipe.set(self.prefix + "d:" + token, 1, ex=DONE_LIFETIME)
+        self._call(pipe.execute)
+
+    def done(self, tokens: Iterable[str]) -> set[str]:
+        """Which of these purge intents are marked done."""
+        tokens = list(tokens)
+        found: set[str] = set()
+        for start in range(0, len(tokens), 500):
+            chunk = tokens[start : start + 500]
+            marks = self._call(
+                self.client.mget, [self.prefix + "d:" + token for token in chunk]
+            )
+            found.update(t for t, mark in zip(chunk, marks, strict=True) if mark)
+        return found
+
+    def forget_done(self, tokens: Iterable[str]) -> None:
+        """Drop these marks (the others expire by themselves)."""
+        names = [self.prefix + "d:" + token for token in tokens]
+        for start in range(0, len(names), 500):
+            self._call(self.client.delete, *names[start : start + 500])
 
     def urls_for(self, keys: Iterable[str]) -> list[str]:
         names = [self.prefix + "u:" + key for key in keys]

@@ -4,7 +4,10 @@
 directory (WAL, separate from the main database, so cache writes never take its
 write lock). `RedisStore` is used when `CACHE_URL` is set. Both keep, per
 surrogate key, a version: the value of a global purge counter (the epoch) when
-the key was last purged.
+the key was last purged. A purge of every page sets the version of `*`
+(keys.EVERYTHING), which `versions()` always returns beside the keys asked for:
+the layer checks every entry against it, so no page stored before it is served,
+and no render that began before it is stored.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import Protocol
 
 from broadsheet.core.outages import Outage
 from broadsheet.pagecache.entries import Entry
+from broadsheet.pagecache.keys import EVERYTHING
 
 logger = logging.getLogger(__name__)
 
@@ -36,12 +40,16 @@ class Store(Protocol):
     def versions(self, keys: Iterable[str]) -> dict[str, tuple[int, float]]: ...
     def get(self, key: str) -> Entry | None: ...
     def put(self, key: str, entry: Entry, *, url: str) -> None: ...
-    def purge(self, keys: Iterable[str]) -> int: ...
+    def purge(self, keys: Iterable[str], *, at: float | None = None) -> int: ...
+    def purge_all(self, *, at: float | None = None) -> int: ...
     def acquire(self, key: str, *, seconds: float) -> bool: ...
     def release(self, key: str) -> None: ...
     def urls_for(self, keys: Iterable[str]) -> list[str]: ...
     def index(self, keys: Iterable[str], url: str) -> None: ...
     def count(self, name: str, *, window: int) -> tuple[int, int]: ...
+    def mark_done(self, tokens: Iterable[str]) -> None: ...
+    def done(self, tokens: Iterable[str]) -> set[str]: ...
+    def forget_done(self, tokens: Iterable[str]) -> None: ...
     def peek(self, name: str, *, window: int) -> tuple[int, int]: ...
 
 
@@ -63,7 +71,12 @@ CREATE TABLE IF NOT EXISTS counters (
     name TEXT PRIMARY KEY, count INTEGER NOT NULL, expires_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS urls (
     surrogate TEXT NOT NULL, url TEXT NOT NULL, PRIMARY KEY (surrogate, url));
+CREATE TABLE IF NOT EXISTS done (token TEXT PRIMARY KEY, at REAL NOT NULL);
 """
+# How long the mark of a purge intent done is kept, should the worker not run.
+DONE_LIFETIME = 86400
+# Host parameters per statement, well under SQLite's limit.
+CHUNK = 500
 
 
 class SQLiteStore:
@@ -89,7 +102,9 @@ class SQLiteStore:
             fd = os.open(self.path + ".epoch", os.O_RDWR | os.O_CREAT, 0o600)
             try:
                 if os.fstat(fd).st_size < 8:
-                    os.ftruncate(fd, 8)
+                    # Written, not truncated: a hole would be allocated at the
+                    # first purge, and a full disk then kills the process (SIGBUS).
+                    os.pwrite(fd, bytes(8), 0)
                 self._map = mmap.mmap(fd, 8)
             finally:
                 os.close(fd)
@@ -140,9 +155,7 @@ class SQLiteStore:
         return struct.unpack_from("<Q", self.epoch_map, 0)[0]
 
     def versions(self, keys: Iterable[str]) -> dict[str, tuple[int, float]]:
-        keys = list(keys)
-        if not keys:
-            return {}
+        keys = [*keys, EVERYTHING]
         marks = ",".join("?" * len(keys))
         rows = self.db.execute(
             f"SELECT key, version, purged_at FROM versions WHERE key IN ({marks})",  # noqa: S608
@@ -198,22 +211,28 @@ class SQLiteStore:
             freed += size
         self.db.executemany("DELETE FROM entries WHERE key = ?", doomed)
 
-    def purge(self, keys: Iterable[str]) -> int:
+    def purge(self, keys: Iterable[str], *, at: float | None = None) -> int:
+        """Bump the epoch and stamp the keys with it; `at` is when the change
+        happened (now by default), from which a stale copy may be served."""
         keys = sorted(set(keys))
         with self._writing() as db:
             (epoch,) = db.execute(
                 "INSERT INTO meta (name, value) VALUES ('epoch', 1) ON CONFLICT (name) "
                 "DO UPDATE SET value = value + 1 RETURNING value"
             ).fetchone()
-            now = time.time()
+            stamp = time.time() if at is None else at
             db.executemany(
                 "INSERT INTO versions (key, version, purged_at) VALUES (?, ?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET version = excluded.version, "
                 "purged_at = excluded.purged_at",
-                [(key, epoch, now) for key in keys],
+                [(key, epoch, stamp) for key in keys],
             )
         struct.pack_into("<Q", self.epoch_map, 0, epoch)
         return epoch
+
+    def purge_all(self, *, at: float | None = None) -> int:
+        """Purge every page: one version for `*`, however many keys there are."""
+        return self.purge([EVERYTHING], at=at)
 
     def acquire(self, key: str, *, seconds: float) -> bool:
         now = time.time()
@@ -268,12 +287,33 @@ class SQLiteStore:
         )
 
     def urls_for(self, keys: Iterable[str]) -> list[str]:
-        keys = list(keys)
-        if not keys:
-            return []
-        marks = ",".join("?" * len(keys))
-        rows = self.db.execute(
-            f"SELECT DISTINCT url FROM urls WHERE surrogate IN ({marks})",  # noqa: S608
-            keys,
+        return sorted(self._select("SELECT DISTINCT url FROM urls", "surrogate", keys))
+
+    def mark_done(self, tokens: Iterable[str]) -> None:
+        """Note purge intents as purged everywhere, for the worker to clear."""
+        now = time.time()
+        self.db.executemany(
+            "INSERT OR IGNORE INTO done (token, at) VALUES (?, ?)",
+            [(token, now) for token in tokens],
         )
-        return [url for (url,) in rows]
+
+    def done(self, tokens: Iterable[str]) -> set[str]:
+        """Which of these purge intents are marked done."""
+        return self._select("SELECT token FROM done", "token", tokens)
+
+    def forget_done(self, tokens: Iterable[str]) -> None:
+        """Drop these marks, and any older than DONE_LIFETIME."""
+        with self._writing() as db:
+            db.executemany("DELETE FROM done WHERE token = ?", [(t,) for t in tokens])
+            db.execute("DELETE FROM done WHERE at < ?", (time.time() - DONE_LIFETIME,))
+
+    def _select(self, query: str, column: str, values: Iterable[str]) -> set[str]:
+        """The first column of `query` for rows whose `column` is in `values`."""
+        values = list(values)
+        found: set[str] = set()
+        for start in range(0, len(values), CHUNK):
+            chunk = values[start : start + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"{query} WHERE {column} IN ({marks})", chunk)
+            found.update(value for (value,) in rows)
+        return found

@@ -14,7 +14,8 @@ def test_details_are_given_to_the_machine_itself(client):
     assert answer.status_code == 200
     report = json.loads(answer.content)
     assert report["ready"] is True
-    assert set(report["parts"]) >= {"database", "disk", "page_store"}
+    assert set(report["parts"]) >= {"database", "disk", "page_store", "purges"}
+    assert report["parts"]["purges"]["failed"] == 0
 
 
 def test_a_reader_elsewhere_gets_the_short_answer_only(client):

@@ -2,37 +2,22 @@
 
 from __future__ import annotations
 
-import http.server
-import threading
-
 import pytest
 
-from broadsheet.pagecache.fronts import NginxPurge, VarnishXkeyPurge, parse_fronts
+from broadsheet.pagecache.fronts import (
+    FrontRefused,
+    NginxPurge,
+    VarnishXkeyPurge,
+    parse_fronts,
+)
+from broadsheet.pagecache.tests.recorder import PurgeRecorder
 
 
 @pytest.fixture
 def listener():
     """A loopback HTTP server that records each request's method, path, headers."""
-    seen: list[tuple[str, str, dict]] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def _record(self):
-            seen.append((self.command, self.path, dict(self.headers)))
-            self.send_response(200)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        do_GET = do_PURGE = _record  # noqa: N815
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", seen
-    server.shutdown()
-    server.server_close()
+    with PurgeRecorder() as recorder:
+        yield recorder.address, recorder.seen
 
 
 def test_nginx_front_gets_one_purge_per_address_with_the_site_host(listener):
@@ -61,9 +46,9 @@ def test_a_bad_front_is_refused_with_its_name(spec):
         parse_fronts([spec], host="news.example.org")
 
 
-def test_a_front_that_is_down_is_logged_not_raised(settings, caplog, tmp_path):
+def test_a_front_that_is_down_is_reported_with_its_name(settings, caplog, tmp_path):
     from broadsheet.pagecache import wiring
-    from broadsheet.pagecache.purge import purge_now
+    from broadsheet.pagecache.purge import PurgeFailed, purge_now
 
     settings.PAGE_CACHE = {
         **settings.PAGE_CACHE,
@@ -74,8 +59,26 @@ def test_a_front_that_is_down_is_logged_not_raised(settings, caplog, tmp_path):
     wiring.get_fronts.cache_clear()
     try:
         wiring.get_store().index(["article:1"], "/a/")
-        purge_now(["article:1"])
+        with pytest.raises(PurgeFailed) as failure:
+            purge_now(["article:1"])
     finally:
         wiring.get_store.cache_clear()
         wiring.get_fronts.cache_clear()
-    assert caplog.text.count("Purging ['article:1']") == 2
+    assert "nginx at http://127.0.0.1:9" in str(failure.value)
+    assert "Varnish at http://127.0.0.1:9" in str(failure.value)
+    assert "Purge of article:1 failed" in caplog.text
+
+
+def test_a_front_that_refuses_a_purge_is_reported(listener):
+    address, seen = listener
+    with pytest.raises(FrontRefused, match="nginx answered 405"):
+        NginxPurge(address, host="news.example.org").purge(["article:4"], ["/no/"])
+
+
+def test_a_long_list_of_keys_goes_to_varnish_in_headers_it_accepts(listener):
+    address, seen = listener
+    keys = [f"article:{number}" for number in range(2000)]
+    VarnishXkeyPurge(address, host="news.example.org").purge(keys, [])
+    headers = [headers["xkey-purge"] for _, _, headers in seen]
+    assert len(headers) > 1 and all(len(value) <= 4000 for value in headers)
+    assert [key for value in headers for key in value.split()] == keys

@@ -124,7 +124,10 @@ def test_a_bad_host_gets_400_and_nothing_is_stored(wsgi, page_store):
     assert wsgi.get(article.get_absolute_url()).headers["x-cache"] == "MISS"
 
 
-def test_a_render_overtaken_by_a_purge_is_not_stored(make_layer):
+@pytest.mark.parametrize("overtaking", ["a comment", "a purge of every page"])
+def test_a_render_overtaken_by_a_purge_is_not_stored(
+    make_layer, page_store, overtaking
+):
     from django.core.handlers.wsgi import WSGIHandler
 
     article = ArticleFactory()
@@ -134,9 +137,12 @@ def test_a_render_overtaken_by_a_purge_is_not_stored(make_layer):
     def paused_render(environ, start_response):
         response = django_app(environ, start_response)
         if interrupt["on"]:
-            # The render's queries are done; a comment commits and purges now.
+            # The render's queries are done; a purge comes now.
             interrupt["on"] = False
-            post(article, body="Written while the page was rendering.")
+            if overtaking == "a comment":
+                post(article, body="Written while the page was rendering.")
+            else:
+                page_store.purge_all()
         return response
 
     wsgi = make_layer(paused_render)
@@ -145,7 +151,8 @@ def test_a_render_overtaken_by_a_purge_is_not_stored(make_layer):
     assert "Written while the page was rendering." not in first.text
     second = wsgi.get(url)
     assert second.headers["x-cache"] == "MISS"
-    assert "Written while the page was rendering." in second.text
+    if overtaking == "a comment":
+        assert "Written while the page was rendering." in second.text
     assert wsgi.get(url).headers["x-cache"] == "HIT"
 
 

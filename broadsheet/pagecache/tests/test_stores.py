@@ -1,4 +1,5 @@
-"""The SQLite page store on a full disk: the real error comes out."""
+"""The SQLite page store on a full disk: the real error comes out, and the
+purge is reported failed (its intent stays for the worker)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import logging
 import pytest
 
 from broadsheet.pagecache import wiring
-from broadsheet.pagecache.purge import purge_now
+from broadsheet.pagecache.purge import PurgeFailed, purge_now
 from tests.own_services import fill_disk, small_filesystem
 
 
@@ -34,7 +35,8 @@ def test_a_purge_on_a_full_disk_logs_the_disk_error_and_works_once_freed(
     epoch = store.epoch()
     filler = fill_disk(folder)
     with caplog.at_level(logging.ERROR, logger="broadsheet.pagecache.purge"):
-        purge_now([f"article:{number}" for number in range(200)])
+        with pytest.raises(PurgeFailed, match="database or disk is full"):
+            purge_now([f"article:{number}" for number in range(200)])
     assert "database or disk is full" in caplog.text
     assert "cannot rollback" not in caplog.text
     assert store.epoch() == epoch  # nothing half-written
