@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from broadsheet.core import metrics
 from broadsheet.core.clients import client_ip
 from broadsheet.core.origins import refuse_cross_site
 from broadsheet.core.outages import is_outage
@@ -152,6 +153,7 @@ def _not_saved() -> str:
 
 
 def _comment_not_saved(request: HttpRequest) -> HttpResponse:
+    metrics.COMMENTS.add("unavailable")
     form = CommentForm(request.POST)
     return render_without_database(
         request,
@@ -208,6 +210,7 @@ def comment_post(request: HttpRequest) -> HttpResponse:
         if refusal.retry_after:
             response["Retry-After"] = str(refusal.retry_after)
         return response
+    metrics.COMMENTS.add(comment.status)
     response = HttpResponseRedirect(comment_address(comment))
     response.status_code = 303  # See Other: the browser follows with a GET
     # While this cookie lasts the reader bypasses the shared page cache, so they
@@ -234,6 +237,7 @@ def _refuse(
     status: int = 400,
     fresh_token: bool = False,
 ) -> HttpResponse:
+    metrics.COMMENTS.add("refused")
     logger.info(
         "Comment refused on article %s: %s %s",
         article.pk,

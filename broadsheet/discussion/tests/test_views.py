@@ -302,3 +302,14 @@ def test_after_15_minutes_the_comment_can_no_longer_be_changed(client, parse):
     assert comment.body == "Settled words."
     page = parse(client.get(article.get_absolute_url()))
     assert page.find(class_="own-actions") is None
+
+
+def test_each_comment_is_counted_by_its_outcome_for_the_metrics(client):
+    from broadsheet.core import metrics
+
+    article = ArticleFactory()
+    metrics.COMMENTS.flush()
+    client.post(POST_URL, form_data(article))  # a first-time commenter: held
+    client.post(POST_URL, form_data(article, body=""))
+    counts = dict(metrics.COMMENTS.counts)
+    assert counts == {Comment.objects.get().status: 1, "refused": 1}
