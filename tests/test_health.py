@@ -73,6 +73,8 @@ def test_an_operator_sees_liveness_readiness_and_counts_across_workers(tmp_path)
         assert _metric(text, "broadsheet_page_cache_total", result="HIT") >= 38
         assert _metric(text, "broadsheet_ready", part="database") == 1
         assert _metric(text, "broadsheet_disk_free_bytes") > 0
+        assert _metric(text, "broadsheet_jobs_failed") == 0
+        assert _metric(text, "broadsheet_purges_failed") == 0
         # The public port has no metrics.
         assert _get(server.url + "/metrics")[0] == 404
     finally:

@@ -66,5 +66,24 @@ def disk() -> Facts:
     }
 
 
+def jobs() -> Facts:
+    """Background jobs waiting to run, running, and failed (failed ones are
+    kept 30 days). Always ok: the worker's heartbeat says whether it runs."""
+    from django.db.models import Count
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    counts = dict(
+        DBTaskResult.objects.values_list("status").annotate(Count("pk")).order_by()
+    )
+    return {
+        "ok": True,
+        "queued": counts.get(TaskResultStatus.READY, 0),
+        "running": counts.get(TaskResultStatus.RUNNING, 0),
+        "failed": counts.get(TaskResultStatus.FAILED, 0),
+    }
+
+
 register("database", database)
 register("disk", disk)
+register("jobs", jobs)

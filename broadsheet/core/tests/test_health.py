@@ -16,6 +16,7 @@ def test_details_are_given_to_the_machine_itself(client):
     assert report["ready"] is True
     assert set(report["parts"]) >= {"database", "disk", "page_store", "purges"}
     assert report["parts"]["purges"]["failed"] == 0
+    assert report["parts"]["jobs"]["failed"] == 0
 
 
 def test_a_reader_elsewhere_gets_the_short_answer_only(client):
