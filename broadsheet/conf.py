@@ -232,10 +232,11 @@ VARIABLES: tuple[Variable, ...] = (
     ),
     Variable(
         "BROADSHEET_THREADS",
-        "4",
+        "2",
         _positive_int,
-        "Threads in each worker process that run Django. Requests reach them "
-        "only once their body is read, so slow clients never hold one.",
+        "Threads in each worker process that run Django (one can render while "
+        "another waits on the database). Requests reach them only once their "
+        "body is read, so slow clients never hold one; each costs about 6 MB.",
     ),
     Variable(
         "BROADSHEET_HEADER_TIMEOUT",

@@ -55,7 +55,7 @@ class Limits:
     body_timeout: float = 60.0
     max_body: int = 25 << 20
     per_address: int = 64
-    threads: int = 4
+    threads: int = 2
     trusted: tuple[str, ...] = ()
     spool_dir: str | None = None
     networks: tuple = field(init=False, repr=False, compare=False)
