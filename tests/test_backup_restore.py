@@ -1,0 +1,225 @@
+"""`broadsheet backup` under live writes and `broadsheet restore`, on a real
+`broadsheet serve`: the restored site has the same rows, pages and images."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import publish_comments_at_once, start_server
+from tests.test_pagecache_processes import fetch
+
+pytestmark = pytest.mark.server
+
+MAKE_IMAGE = (
+    "import io;"
+    "from PIL import Image as P;"
+    "from broadsheet.images.processing import process;"
+    "from broadsheet.images.services import upload_image;"
+    "b = io.BytesIO(); P.new('RGB', (1000, 700), (180, 40, 30)).save(b, 'JPEG');"
+    "print(upload_image(process(b.getvalue()), alt_text='A red square', by=None)"
+    ".url(480))"
+)
+
+
+def row_counts(database: Path) -> dict[str, int]:
+    """Rows in every table of a SQLite database (read beside a running site)."""
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=20)
+    try:
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                " AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        return {
+            table: connection.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]  # noqa: S608
+            for table in tables
+        }
+    finally:
+        connection.close()
+
+
+def fetch_bytes(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=20) as answer:
+        return answer.read()
+
+
+def article_paths(server) -> list[str]:
+    home = fetch(server.url + "/")[2]
+    return list(dict.fromkeys(re.findall(r'href="(/\d{4}/\d\d/\d\d/[^"]+/)"', home)))
+
+
+def page_as(url: str, host: str) -> str:
+    """A page asked for under the public host (absolute links name it)."""
+    request = urllib.request.Request(url, headers={"Host": host})
+    with urllib.request.urlopen(request, timeout=20) as answer:
+        return answer.read().decode()
+
+
+def without_form_token(page: str) -> str:
+    """The page less the comment form's token, signed with the time it was
+    rendered (its validity is checked apart)."""
+    return re.sub(r'name="token" value="[^"]+"', 'name="token" value=""', page)
+
+
+class CommentWriter(threading.Thread):
+    """Posts comments on one article until told to stop (bounded in count and
+    time), noting when each was answered."""
+
+    def __init__(self, server, path: str) -> None:
+        super().__init__(daemon=True)
+        form = fetch(server.url + path)[2]
+        self.url = server.url + "/comments/post/"
+        self.fields = {
+            "article": re.search(r'name="article" value="(\d+)"', form)[1],
+            "token": re.search(r'name="token" value="([^"]+)"', form)[1],
+            "name": "Night Writer",
+            "email": "night.writer@example.org",
+        }
+        self.stop = threading.Event()
+        self.answered: list[tuple[float, str]] = []
+        self.failures: list[int] = []
+
+    def run(self) -> None:
+        deadline = time.monotonic() + 60
+        for number in range(400):
+            if self.stop.is_set() or time.monotonic() > deadline:
+                return
+            body = f"Comment number {number} written during the backup."
+            status = fetch(self.url, {**self.fields, "body": body})[0]
+            if status == 303:
+                self.answered.append((time.monotonic(), body))
+            else:
+                self.failures.append(status)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """A demo site with an uploaded image; stopped after the module."""
+    server = start_server(tmp_path_factory.mktemp("site") / "data", "--demo")
+    try:
+        publish_comments_at_once(server)
+        made = server.manage("shell", "-c", MAKE_IMAGE)
+        assert made.returncode == 0, made.stderr
+        server.image_path = made.stdout.strip().splitlines()[-1]
+        yield server
+    finally:
+        server.stop()
+
+
+def backup(server, folder: Path, *args: str) -> Path:
+    result = server.manage("backup", str(folder), *args)
+    assert result.returncode == 0, result.stderr
+    return Path(re.search(r"^Wrote (\S+) ", result.stdout, re.MULTILINE)[1])
+
+
+def restore(server, archive: Path, data_dir: Path, *args: str):
+    return server.manage(
+        "restore", str(archive), *args, BROADSHEET_DATA_DIR=str(data_dir)
+    )
+
+
+def test_a_backup_taken_under_writes_restores_the_same_site(site, tmp_path):
+    paths = article_paths(site)
+    reference = next(path for path in paths if "reservoirs" in path)
+    quiet = next(path for path in paths if path != reference)
+    database = site.data_dir / "broadsheet.sqlite3"
+    before = row_counts(database)
+    writer = CommentWriter(site, reference)
+    writer.start()
+    try:
+        while len(writer.answered) < 5 and writer.is_alive():
+            time.sleep(0.05)
+        started = time.monotonic()
+        archive = backup(site, tmp_path / "backups")
+        finished = time.monotonic()
+        while len(writer.answered) < 5 + 5 and writer.is_alive():
+            time.sleep(0.05)  # a few more after the backup, then stop
+    finally:
+        writer.stop.set()
+        writer.join(timeout=30)
+    assert not writer.failures
+    assert any(started < at < finished for at, _ in writer.answered), (
+        "no comment was written while the backup ran"
+    )
+    assert archive.stat().st_mode & 0o777 == 0o600
+    after = row_counts(database)
+
+    restored_dir = tmp_path / "restored"
+    result = restore(site, archive, restored_dir)
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in restored_dir.iterdir()) == [
+        "broadsheet.sqlite3",
+        "media",
+        "secret_key",
+        "static",
+    ]  # no page store: it is never restored
+    assert (restored_dir / "secret_key").read_bytes() == (
+        site.data_dir / "secret_key"
+    ).read_bytes()
+
+    # Every table has the rows it had when the copy was taken: the tables the
+    # comments did not touch exactly, the others between before and after.
+    restored = row_counts(restored_dir / "broadsheet.sqlite3")
+    assert set(restored) == set(before)
+    moving = {table for table in before if before[table] != after[table]}
+    assert "discussion_comment" in moving
+    for table in before:
+        if table in moving:
+            assert before[table] <= restored[table] <= after[table], table
+        else:
+            assert restored[table] == before[table], table
+    with sqlite3.connect(restored_dir / "broadsheet.sqlite3") as connection:
+        bodies = {
+            body
+            for (body,) in connection.execute(
+                "SELECT body FROM discussion_comment WHERE body LIKE 'Comment number%'"
+            )
+        }
+    assert {body for at, body in writer.answered if at < started} <= bodies
+    assert not {body for at, body in writer.answered if at > finished} & bodies
+
+    # The same public address and host, which pages show in their links.
+    second = start_server(
+        restored_dir, env={"BROADSHEET_SITE_URL": site.env["BROADSHEET_SITE_URL"]}
+    )
+    try:
+        # The same article bytes for a page the writes did not change (less
+        # the form token, signed with the time of each render)...
+        host = site.url.removeprefix("http://")
+        original = page_as(site.url + quiet, host)
+        again = page_as(second.url + quiet, host)
+        assert without_form_token(again) == without_form_token(original)
+        # ...a token signed by the old site is good on the restored one (the
+        # same secret key)...
+        token = re.search(r'name="token" value="([^"]+)"', original)[1]
+        form = fetch(second.url + quiet)[2]
+        status, _, _ = fetch(
+            second.url + "/comments/post/",
+            {
+                "article": re.search(r'name="article" value="(\d+)"', form)[1],
+                "token": token,
+                "name": "After Restore",
+                "email": "after@example.org",
+                "body": "Posted with a form from before the backup.",
+            },
+        )
+        assert status == 303
+        # ...the restored discussion counts what the restored database holds...
+        shown = fetch(second.url + reference)[2]
+        comments = restored["discussion_comment"]
+        assert f"{comments} responses to" in shown.replace("\u00a0", " ")
+        # ...and the same image bytes.
+        picture = fetch_bytes(site.url + site.image_path)
+        assert picture[:3] == b"\xff\xd8\xff"  # a JPEG
+        assert fetch_bytes(second.url + site.image_path) == picture
+    finally:
+        second.stop()
