@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
+import tarfile
 import threading
 import time
 import urllib.request
@@ -13,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import publish_comments_at_once, start_server
+from tests.own_services import small_filesystem
 from tests.test_pagecache_processes import fetch
 
 pytestmark = pytest.mark.server
@@ -223,3 +226,88 @@ def test_a_backup_taken_under_writes_restores_the_same_site(site, tmp_path):
         assert fetch_bytes(second.url + site.image_path) == picture
     finally:
         second.stop()
+
+
+@pytest.fixture(scope="module")
+def archive(site, tmp_path_factory) -> Path:
+    """One archive of the site, taken while it is quiet."""
+    return backup(site, tmp_path_factory.mktemp("archive"))
+
+
+def flip_a_byte(archive: Path, member: str, into: Path) -> Path:
+    """A copy of `archive` with one byte of `member`'s content flipped."""
+    with tarfile.open(archive) as tar:
+        offset = tar.getmember(member).offset_data
+    data = bytearray(archive.read_bytes())
+    data[offset + 100] ^= 0x01
+    into.write_bytes(bytes(data))
+    return into
+
+
+def test_a_damaged_archive_is_refused_naming_the_file_and_nothing_is_restored(
+    site, archive, tmp_path
+):
+    with tarfile.open(archive) as tar:
+        media = next(name for name in tar.getnames() if name.startswith("media/"))
+    target = tmp_path / "restored"
+    for member in (media, "database/broadsheet.sqlite3.gz"):
+        damaged = flip_a_byte(archive, member, tmp_path / "damaged.tar")
+        result = restore(site, damaged, target)
+        assert result.returncode == 1
+        assert f"The archive is damaged: {member} does not match its SHA-256" in (
+            result.stderr
+        )
+        assert "Traceback" not in result.stderr
+        # What the command itself made before looking (static/, a new key)
+        # may be there; nothing from the archive is.
+        assert sorted(path.name for path in target.iterdir()) == [
+            "secret_key",
+            "static",
+        ]
+        assert (target / "secret_key").read_bytes() != (
+            site.data_dir / "secret_key"
+        ).read_bytes()
+        shutil.rmtree(target)
+
+
+def test_restore_refuses_a_data_directory_that_is_not_empty_unless_forced(
+    site, archive, tmp_path
+):
+    target = tmp_path / "in-use"
+    target.mkdir()
+    (target / "broadsheet.sqlite3").write_bytes(b"an older site")
+    (target / "cache.sqlite3").write_bytes(b"its pages")
+    result = restore(site, archive, target)
+    assert result.returncode == 1
+    assert f"The data directory {target} is not empty" in result.stderr
+    assert (target / "broadsheet.sqlite3").read_bytes() == b"an older site"
+
+    result = restore(site, archive, target, "--force")
+    assert result.returncode == 0, result.stderr
+    assert not (target / "cache.sqlite3").exists()  # the old pages are gone
+    with sqlite3.connect(target / "broadsheet.sqlite3") as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_keep_leaves_the_newest_archives_and_no_other_file_is_touched(site, tmp_path):
+    folder = tmp_path / "daily"
+    folder.mkdir()
+    older = [
+        folder / f"broadsheet-backup-2024010{day}T030000Z.tar" for day in (1, 2, 3)
+    ]
+    others = [folder / "notes.txt", folder / "broadsheet-backup-manual.tar"]
+    for path in older + others:
+        path.write_bytes(b"x")
+    newest = backup(site, folder, "--keep", "2")
+    assert sorted(folder.iterdir()) == sorted([older[-1], newest, *others])
+
+
+def test_a_full_disk_leaves_no_archive_and_says_so(site):
+    with small_filesystem(1) as folder:
+        result = site.manage("backup", str(folder))
+        assert result.returncode == 1
+        assert result.stderr.strip() == (
+            f"broadsheet backup: The disk holding {folder} is full: no archive "
+            "was written."
+        )
+        assert list(folder.iterdir()) == []

@@ -23,6 +23,7 @@ from broadsheet.backups.archive import new_file
 
 SQLITE_MEMBER = "database/broadsheet.sqlite3.gz"
 POSTGRES_MEMBER = "database/postgresql.dump"
+SQLITE_FULL = 13
 KIND_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 
@@ -35,6 +36,15 @@ def snapshot_sqlite(source: Path, destination: Path) -> None:
         live.backup(copy)
         # The copy stands alone, without a -wal file beside it.
         copy.execute("PRAGMA journal_mode=DELETE")
+    except sqlite3.Error as error:
+        # SQLite reports a full disk as SQLITE_FULL or, on some writes, as a
+        # plain I/O error; the space left (the partial copy still there) tells.
+        if (
+            getattr(error, "sqlite_errorcode", 0) & 0xFF == SQLITE_FULL
+            or shutil.disk_usage(destination.parent).free < 2**20
+        ):
+            raise OSError(errno.ENOSPC, str(error)) from error
+        raise
     finally:
         copy.close()
         live.close()

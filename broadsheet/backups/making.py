@@ -15,7 +15,6 @@ import fcntl
 import gzip
 import os
 import shutil
-import sqlite3
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -87,10 +86,6 @@ def make_backup(folder: Path, *, keep: int | None = None) -> Made:
             )
     except OSError as error:
         raise _written_error(error, folder) from None
-    except sqlite3.OperationalError as error:
-        if "disk is full" in str(error):
-            raise _written_error(OSError(errno.ENOSPC, str(error)), folder) from None
-        raise
     removed = rotate(folder, keep=keep) if keep else []
     return Made(
         path=final,
