@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+import subprocess
 import tarfile
 import threading
 import time
@@ -14,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import publish_comments_at_once, start_server
+from tests.conftest import free_port, publish_comments_at_once, start_server
 from tests.own_services import small_filesystem
+from tests.test_nginx_front import PURGE_MODULE, get, nginx_config
 from tests.test_pagecache_processes import fetch
 
 pytestmark = pytest.mark.server
@@ -124,9 +126,9 @@ def backup(server, folder: Path, *args: str) -> Path:
     return Path(re.search(r"^Wrote (\S+) ", result.stdout, re.MULTILINE)[1])
 
 
-def restore(server, archive: Path, data_dir: Path, *args: str):
+def restore(server, archive: Path, data_dir: Path, *args: str, **env: str):
     return server.manage(
-        "restore", str(archive), *args, BROADSHEET_DATA_DIR=str(data_dir)
+        "restore", str(archive), *args, BROADSHEET_DATA_DIR=str(data_dir), **env
     )
 
 
@@ -311,6 +313,57 @@ def test_a_full_disk_leaves_no_archive_and_says_so(site):
             "was written."
         )
         assert list(folder.iterdir()) == []
+
+
+def test_a_restore_empties_redis_and_purges_each_front_or_says_it_did_not(
+    site, archive, redis_server, tmp_path
+):
+    import redis
+
+    if not shutil.which("nginx") or not PURGE_MODULE.exists():
+        pytest.skip("nginx with libnginx-mod-http-cache-purge is not installed")
+    nginx_port = free_port()
+    config = nginx_config(tmp_path, nginx_port, int(site.url.rsplit(":", 1)[1]))
+    nginx = subprocess.Popen(
+        ["nginx", "-c", str(config), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    front = f"http://127.0.0.1:{nginx_port}"
+    try:
+        for _ in range(100):  # bounded wait for nginx
+            try:
+                urllib.request.urlopen(front + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        get(front + "/")
+        assert get(front + "/")[0] == "HIT"
+        # A page of the old site in the page store in Redis.
+        client = redis.Redis.from_url(redis_server.url)
+        client.hset("broadsheet:pc:e:old-page", mapping={"body": b"old"})
+        client.sadd("broadsheet:pc:u:site", "/")
+
+        result = restore(
+            site,
+            archive,
+            tmp_path / "restored",
+            CACHE_URL=redis_server.url,
+            BROADSHEET_PURGE_FRONTS=f"nginx:{front}",
+        )
+        assert result.returncode == 0, result.stderr
+        assert client.keys("broadsheet:pc:e:*") == []
+        assert client.keys("broadsheet:pc:u:*") == []
+        assert int(client.get("broadsheet:pc:epoch")) >= 1
+        if f"Purged every page from the front nginx:{front}." in result.stdout:
+            assert get(front + "/")[0] != "HIT"
+        else:
+            # Debian 12's purge module cannot drop every page by request.
+            assert f"WARNING: The front nginx:{front} was NOT purged" in result.stderr
+            assert "empty its cache by hand" in result.stderr
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=10)
 
 
 def postgres_counts(url: str) -> dict[str, int]:
