@@ -188,6 +188,8 @@ def read_manifest(path: Path) -> Manifest:
             data = tar.extractfile(info).read()
     except FileNotFoundError:
         raise BackupError(f"{path} does not exist.") from None
+    except IsADirectoryError:
+        raise BackupError(f"{path} is a folder, not an archive.") from None
     except KeyError:
         raise _damaged(f"it has no {MANIFEST} (is it a Broadsheet backup?)") from None
     except (tarfile.TarError, OSError, EOFError) as error:
