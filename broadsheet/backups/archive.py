@@ -186,14 +186,12 @@ def read_manifest(path: Path) -> Manifest:
         with tarfile.open(path, "r:") as tar:
             info = tar.getmember(MANIFEST)
             data = tar.extractfile(info).read()
-    except FileNotFoundError:
-        raise BackupError(f"{path} does not exist.") from None
-    except IsADirectoryError:
-        raise BackupError(f"{path} is a folder, not an archive.") from None
     except KeyError:
         raise _damaged(f"it has no {MANIFEST} (is it a Broadsheet backup?)") from None
-    except (tarfile.TarError, OSError, EOFError) as error:
+    except (tarfile.TarError, EOFError) as error:
         raise _damaged(f"{path.name} cannot be read as a tar file ({error})") from None
+    except OSError as error:
+        raise BackupError(f"{path} cannot be read ({error.strerror}).") from None
     return Manifest.from_bytes(data)
 
 

@@ -12,6 +12,7 @@ are emptied afterwards.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import shutil
 import zlib
@@ -79,20 +80,15 @@ def restore_backup(archive: Path, *, force: bool = False) -> Restored:
     if kind == "postgresql":
         _check_empty_database()
     staging = data_dir / STAGING
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(mode=0o700)
     restored = Restored(manifest)
     try:
-        _extract(archive, manifest, staging)
-        if kind == "sqlite":
-            problem = integrity_problem(staging / DATABASE_FILE)
-            if problem:
-                raise BackupError(
-                    "The archive is damaged: its database fails SQLite's "
-                    f"integrity check ({problem})."
-                )
-        else:
-            restore_postgres(config.database_url, staging / "postgresql.dump")
+        try:
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir(mode=0o700)
+            _extract(archive, manifest, staging)
+            _check_or_restore_database(config, staging, kind=kind)
+        except OSError as error:
+            raise _unwritten(error, data_dir) from None
         restored.notes.extend(_key_notes(config, manifest, staging))
         _put_in_place(staging, data_dir, kind=kind)
     finally:
@@ -101,8 +97,39 @@ def restore_backup(archive: Path, *, force: bool = False) -> Restored:
     return restored
 
 
+def _unwritten(error: OSError, data_dir: Path) -> BackupError:
+    if error.errno in {errno.ENOSPC, errno.EDQUOT}:
+        return BackupError(
+            f"The disk holding {data_dir} is full: nothing was restored."
+        )
+    return BackupError(
+        f"The restore failed at {error.filename or data_dir} "
+        f"({error.strerror or error}): nothing was restored."
+    )
+
+
+def _check_or_restore_database(config: conf.Config, staging: Path, *, kind: str):
+    """SQLite's integrity check on the copy, or pg_restore into the database."""
+    if kind == "postgresql":
+        restore_postgres(config.database_url, staging / "postgresql.dump")
+        return
+    problem = integrity_problem(staging / DATABASE_FILE)
+    if problem:
+        raise BackupError(
+            "The archive is damaged: its database fails SQLite's integrity "
+            f"check ({problem})."
+        )
+
+
 def _check_empty_database() -> None:
-    tables = postgres_tables()
+    from django.db import Error
+
+    try:
+        tables = postgres_tables()
+    except Error as error:
+        raise BackupError(
+            f"The database cannot be reached: {str(error).strip().splitlines()[0]}."
+        ) from None
     if tables:
         name = settings.DATABASES["default"]["NAME"]
         raise BackupError(
