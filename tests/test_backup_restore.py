@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import free_port, publish_comments_at_once, start_server
-from tests.own_services import small_filesystem
+from tests.own_services import fill_disk, small_filesystem
 from tests.test_nginx_front import PURGE_MODULE, get, nginx_config
 from tests.test_pagecache_processes import fetch
 
@@ -304,7 +304,7 @@ def test_keep_leaves_the_newest_archives_and_no_other_file_is_touched(site, tmp_
     assert sorted(folder.iterdir()) == sorted([older[-1], newest, *others])
 
 
-def test_a_full_disk_leaves_no_archive_and_says_so(site):
+def test_a_full_disk_leaves_no_archive_and_no_half_restore_and_says_so(site, archive):
     with small_filesystem(1) as folder:
         result = site.manage("backup", str(folder))
         assert result.returncode == 1
@@ -313,6 +313,21 @@ def test_a_full_disk_leaves_no_archive_and_says_so(site):
             "was written."
         )
         assert list(folder.iterdir()) == []
+
+        # Nor does the restored database (0.9 MB) in what is left.
+        target = folder / "data"
+        target.mkdir()
+        fill_disk(folder, leave_bytes=500_000)
+        result = restore(site, archive, target)
+        assert result.returncode == 1
+        assert result.stderr.strip() == (
+            f"broadsheet restore: The disk holding {target} is full: nothing "
+            "was restored."
+        )
+        assert sorted(path.name for path in target.iterdir()) == [
+            "secret_key",
+            "static",
+        ]
 
 
 def test_a_restore_empties_redis_and_purges_each_front_or_says_it_did_not(

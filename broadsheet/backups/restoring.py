@@ -165,7 +165,8 @@ def _gunzip(member: Verified, out) -> None:
     try:
         with gzip.GzipFile(fileobj=member, mode="rb") as unpacked:
             shutil.copyfileobj(unpacked, out, CHUNK)
-    except (OSError, EOFError, zlib.error):
+    except (gzip.BadGzipFile, EOFError, zlib.error):
+        # (A full disk while writing raises OSError, and is not the archive's.)
         member.check()  # names the member when its bytes are not the manifest's
         raise BackupError(
             f"The archive is damaged: {member.member.name} cannot be unpacked."
