@@ -92,7 +92,13 @@ def make_backup(folder: Path, *, keep: int | None = None) -> Made:
             )
     except OSError as error:
         raise _written_error(error, folder) from None
-    removed = rotate(folder, keep=keep) if keep else []
+    try:
+        removed = rotate(folder, keep=keep) if keep else []
+    except OSError as error:
+        raise BackupError(
+            f"{final} was written, but --keep could not remove "
+            f"{error.filename} ({error.strerror})."
+        ) from None
     return Made(
         path=final,
         size=final.stat().st_size,
