@@ -22,7 +22,7 @@ def listener():
             self.send_header("Content-Length", "0")
             self.end_headers()
 
-        do_GET = do_PURGE = _record  # noqa: N815
+        do_GET = do_PURGE = do_BAN = _record  # noqa: N815
 
         def log_message(self, *args):
             pass
@@ -53,6 +53,16 @@ def test_varnish_front_gets_one_xkey_purge_naming_the_keys(listener):
     [(method, path, headers)] = seen
     assert (method, path) == ("PURGE", "/")
     assert headers["xkey-purge"] == "article:4 site"
+
+
+def test_purging_all_of_a_front_asks_for_every_address_of_the_site(listener):
+    address, seen = listener
+    assert NginxPurge(address, host="news.example.org").purge_all()
+    assert VarnishXkeyPurge(address, host="news.example.org").purge_all()
+    assert [(m, p, h["Host"]) for m, p, h in seen] == [
+        ("GET", "/purge/*", "news.example.org"),
+        ("BAN", "/", "news.example.org"),
+    ]
 
 
 @pytest.mark.parametrize("spec", ["squid:http://x", "nginx:ftp://x", "nginx"])
