@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import sqlite3
 import subprocess
+import sys
 import tarfile
 import threading
 import time
@@ -31,6 +33,19 @@ MAKE_IMAGE = (
     "print(upload_image(process(b.getvalue()), alt_text='A red square', by=None)"
     ".url(480))"
 )
+
+
+UPLOAD_IMAGES = """
+import io
+from PIL import Image as P
+from broadsheet.images.processing import process
+from broadsheet.images.services import upload_image
+for n in range(25):
+    b = io.BytesIO()
+    P.new('RGB', (1600, 900), (n, 90, 200)).save(b, 'JPEG')
+    upload_image(process(b.getvalue()), alt_text=f'Blue {n}', by=None)
+    print(n, flush=True)
+"""
 
 
 def row_counts(database: Path) -> dict[str, int]:
@@ -140,9 +155,18 @@ def test_a_backup_taken_under_writes_restores_the_same_site(site, tmp_path):
     before = row_counts(database)
     writer = CommentWriter(site, reference)
     writer.start()
+    # Images uploaded by another process meanwhile.
+    uploader = subprocess.Popen(
+        [sys.executable, "-m", "broadsheet.cli", "shell", "-c", UPLOAD_IMAGES],
+        env=site.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         while len(writer.answered) < 5 and writer.is_alive():
             time.sleep(0.05)
+        uploader.stdout.readline()  # the first image is in
         started = time.monotonic()
         archive = backup(site, tmp_path / "backups")
         finished = time.monotonic()
@@ -151,6 +175,8 @@ def test_a_backup_taken_under_writes_restores_the_same_site(site, tmp_path):
     finally:
         writer.stop.set()
         writer.join(timeout=30)
+        uploaded, errors = uploader.communicate(timeout=60)
+    assert uploader.returncode == 0, errors
     assert not writer.failures
     assert any(started < at < finished for at, _ in writer.answered), (
         "no comment was written while the backup ran"
@@ -193,6 +219,21 @@ def test_a_backup_taken_under_writes_restores_the_same_site(site, tmp_path):
     assert not {body for at, body in writer.answered if at > finished} & bodies
 
     # The same public address and host, which pages show in their links.
+    # Every image the copy knows has all its files, and every restored media
+    # file is the site's own, byte for byte (none caught half written).
+    with sqlite3.connect(restored_dir / "broadsheet.sqlite3") as connection:
+        images = connection.execute(
+            "SELECT digest, extension, widths FROM images_image"
+        ).fetchall()
+    assert images
+    for digest, extension, widths in images:
+        for width in json.loads(widths):
+            name = f"images/{digest[:2]}/{digest}-{width}.{extension}"
+            assert (restored_dir / "media" / name).exists(), name
+    for path in (restored_dir / "media").rglob("*.jpg"):
+        relative = path.relative_to(restored_dir)
+        assert path.read_bytes() == (site.data_dir / relative).read_bytes()
+
     second = start_server(
         restored_dir, env={"BROADSHEET_SITE_URL": site.env["BROADSHEET_SITE_URL"]}
     )
