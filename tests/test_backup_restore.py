@@ -459,6 +459,11 @@ def test_a_site_on_postgresql_restores_into_an_empty_database_only(
         # below (the SQLite test backs up under writes).
         server.stop()
     archive = backup(server, tmp_path / "backups")
+    # Without pg_dump: one sentence, and no archive.
+    result = server.manage("backup", str(tmp_path / "none"), PATH="/nonexistent")
+    assert result.returncode == 1
+    assert result.stderr.startswith("broadsheet backup: pg_dump is not installed")
+    assert list((tmp_path / "none").iterdir()) == []
     with tarfile.open(archive) as tar:
         assert "database/postgresql.dump" in tar.getnames()
         assert "secret_key" not in tar.getnames()  # it is the operator's variable
