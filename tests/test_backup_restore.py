@@ -122,7 +122,7 @@ class CommentWriter(threading.Thread):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def server(tmp_path_factory):
     """A demo site with an uploaded image; stopped after the module."""
     server = start_server(tmp_path_factory.mktemp("site") / "data", "--demo")
     try:
@@ -147,18 +147,18 @@ def restore(server, archive: Path, data_dir: Path, *args: str, **env: str):
     )
 
 
-def test_a_backup_taken_under_writes_restores_the_same_site(site, tmp_path):
-    paths = article_paths(site)
+def test_a_backup_taken_under_writes_restores_the_same_site(server, tmp_path):
+    paths = article_paths(server)
     reference = next(path for path in paths if "reservoirs" in path)
     quiet = next(path for path in paths if path != reference)
-    database = site.data_dir / "broadsheet.sqlite3"
+    database = server.data_dir / "broadsheet.sqlite3"
     before = row_counts(database)
-    writer = CommentWriter(site, reference)
+    writer = CommentWriter(server, reference)
     writer.start()
     # Images uploaded by another process meanwhile.
     uploader = subprocess.Popen(
         [sys.executable, "-m", "broadsheet.cli", "shell", "-c", UPLOAD_IMAGES],
-        env=site.env,
+        env=server.env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -168,7 +168,7 @@ def test_a_backup_taken_under_writes_restores_the_same_site(site, tmp_path):
             time.sleep(0.05)
         uploader.stdout.readline()  # the first image is in
         started = time.monotonic()
-        archive = backup(site, tmp_path / "backups")
+        archive = backup(server, tmp_path / "backups")
         finished = time.monotonic()
         while len(writer.answered) < 5 + 5 and writer.is_alive():
             time.sleep(0.05)  # a few more after the backup, then stop
@@ -185,7 +185,7 @@ def test_a_backup_taken_under_writes_restores_the_same_site(site, tmp_path):
     after = row_counts(database)
 
     restored_dir = tmp_path / "restored"
-    result = restore(site, archive, restored_dir)
+    result = restore(server, archive, restored_dir)
     assert result.returncode == 0, result.stderr
     assert sorted(path.name for path in restored_dir.iterdir()) == [
         "broadsheet.sqlite3",
@@ -194,7 +194,7 @@ def test_a_backup_taken_under_writes_restores_the_same_site(site, tmp_path):
         "static",
     ]  # no page store: it is never restored
     assert (restored_dir / "secret_key").read_bytes() == (
-        site.data_dir / "secret_key"
+        server.data_dir / "secret_key"
     ).read_bytes()
 
     # Every table has the rows it had when the copy was taken: the tables the
@@ -232,16 +232,16 @@ def test_a_backup_taken_under_writes_restores_the_same_site(site, tmp_path):
             assert (restored_dir / "media" / name).exists(), name
     for path in (restored_dir / "media").rglob("*.jpg"):
         relative = path.relative_to(restored_dir)
-        assert path.read_bytes() == (site.data_dir / relative).read_bytes()
+        assert path.read_bytes() == (server.data_dir / relative).read_bytes()
 
     second = start_server(
-        restored_dir, env={"BROADSHEET_SITE_URL": site.env["BROADSHEET_SITE_URL"]}
+        restored_dir, env={"BROADSHEET_SITE_URL": server.env["BROADSHEET_SITE_URL"]}
     )
     try:
         # The same article bytes for a page the writes did not change (less
         # the form token, signed with the time of each render)...
-        host = site.url.removeprefix("http://")
-        original = page_as(site.url + quiet, host)
+        host = server.url.removeprefix("http://")
+        original = page_as(server.url + quiet, host)
         again = page_as(second.url + quiet, host)
         assert without_form_token(again) == without_form_token(original)
         # ...a token signed by the old site is good on the restored one (the
@@ -264,17 +264,17 @@ def test_a_backup_taken_under_writes_restores_the_same_site(site, tmp_path):
         comments = restored["discussion_comment"]
         assert f"{comments} responses to" in shown.replace("\u00a0", " ")
         # ...and the same image bytes.
-        picture = fetch_bytes(site.url + site.image_path)
+        picture = fetch_bytes(server.url + server.image_path)
         assert picture[:3] == b"\xff\xd8\xff"  # a JPEG
-        assert fetch_bytes(second.url + site.image_path) == picture
+        assert fetch_bytes(second.url + server.image_path) == picture
     finally:
         second.stop()
 
 
 @pytest.fixture(scope="module")
-def archive(site, tmp_path_factory) -> Path:
+def archive(server, tmp_path_factory) -> Path:
     """One archive of the site, taken while it is quiet."""
-    return backup(site, tmp_path_factory.mktemp("archive"))
+    return backup(server, tmp_path_factory.mktemp("archive"))
 
 
 def flip_a_byte(archive: Path, member: str, into: Path) -> Path:
@@ -288,14 +288,14 @@ def flip_a_byte(archive: Path, member: str, into: Path) -> Path:
 
 
 def test_a_damaged_archive_is_refused_naming_the_file_and_nothing_is_restored(
-    site, archive, tmp_path
+    server, archive, tmp_path
 ):
     with tarfile.open(archive) as tar:
         media = next(name for name in tar.getnames() if name.startswith("media/"))
     target = tmp_path / "restored"
     for member in (media, "database/broadsheet.sqlite3.gz"):
         damaged = flip_a_byte(archive, member, tmp_path / "damaged.tar")
-        result = restore(site, damaged, target)
+        result = restore(server, damaged, target)
         assert result.returncode == 1
         assert f"The archive is damaged: {member} does not match its SHA-256" in (
             result.stderr
@@ -308,31 +308,31 @@ def test_a_damaged_archive_is_refused_naming_the_file_and_nothing_is_restored(
             "static",
         ]
         assert (target / "secret_key").read_bytes() != (
-            site.data_dir / "secret_key"
+            server.data_dir / "secret_key"
         ).read_bytes()
         shutil.rmtree(target)
 
 
 def test_restore_refuses_a_data_directory_that_is_not_empty_unless_forced(
-    site, archive, tmp_path
+    server, archive, tmp_path
 ):
     target = tmp_path / "in-use"
     target.mkdir()
     (target / "broadsheet.sqlite3").write_bytes(b"an older site")
     (target / "cache.sqlite3").write_bytes(b"its pages")
-    result = restore(site, archive, target)
+    result = restore(server, archive, target)
     assert result.returncode == 1
     assert f"The data directory {target} is not empty" in result.stderr
     assert (target / "broadsheet.sqlite3").read_bytes() == b"an older site"
 
-    result = restore(site, archive, target, "--force")
+    result = restore(server, archive, target, "--force")
     assert result.returncode == 0, result.stderr
     assert not (target / "cache.sqlite3").exists()  # the old pages are gone
     with sqlite3.connect(target / "broadsheet.sqlite3") as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
-def test_keep_leaves_the_newest_archives_and_no_other_file_is_touched(site, tmp_path):
+def test_keep_leaves_the_newest_archives_and_no_other_file_is_touched(server, tmp_path):
     folder = tmp_path / "daily"
     folder.mkdir()
     older = [
@@ -341,13 +341,13 @@ def test_keep_leaves_the_newest_archives_and_no_other_file_is_touched(site, tmp_
     others = [folder / "notes.txt", folder / "broadsheet-backup-manual.tar"]
     for path in older + others:
         path.write_bytes(b"x")
-    newest = backup(site, folder, "--keep", "2")
+    newest = backup(server, folder, "--keep", "2")
     assert sorted(folder.iterdir()) == sorted([older[-1], newest, *others])
 
 
-def test_a_full_disk_leaves_no_archive_and_no_half_restore_and_says_so(site, archive):
+def test_a_full_disk_leaves_no_archive_and_no_half_restore_and_says_so(server, archive):
     with small_filesystem(1) as folder:
-        result = site.manage("backup", str(folder))
+        result = server.manage("backup", str(folder))
         assert result.returncode == 1
         assert result.stderr.strip() == (
             f"broadsheet backup: The disk holding {folder} is full: no archive "
@@ -359,7 +359,7 @@ def test_a_full_disk_leaves_no_archive_and_no_half_restore_and_says_so(site, arc
         target = folder / "data"
         target.mkdir()
         fill_disk(folder, leave_bytes=500_000)
-        result = restore(site, archive, target)
+        result = restore(server, archive, target)
         assert result.returncode == 1
         assert result.stderr.strip() == (
             f"broadsheet restore: The disk holding {target} is full: nothing "
@@ -372,14 +372,14 @@ def test_a_full_disk_leaves_no_archive_and_no_half_restore_and_says_so(site, arc
 
 
 def test_a_restore_empties_redis_and_purges_each_front_or_says_it_did_not(
-    site, archive, redis_server, tmp_path
+    server, archive, redis_server, tmp_path
 ):
     import redis
 
     if not shutil.which("nginx") or not PURGE_MODULE.exists():
         pytest.skip("nginx with libnginx-mod-http-cache-purge is not installed")
     nginx_port = free_port()
-    config = nginx_config(tmp_path, nginx_port, int(site.url.rsplit(":", 1)[1]))
+    config = nginx_config(tmp_path, nginx_port, int(server.url.rsplit(":", 1)[1]))
     nginx = subprocess.Popen(
         ["nginx", "-c", str(config), "-g", "daemon off;"],
         stdout=subprocess.DEVNULL,
@@ -395,13 +395,13 @@ def test_a_restore_empties_redis_and_purges_each_front_or_says_it_did_not(
                 time.sleep(0.1)
         get(front + "/")
         assert get(front + "/")[0] == "HIT"
-        # A page of the old site in the page store in Redis.
+        # A page of the old server in the page store in Redis.
         client = redis.Redis.from_url(redis_server.url)
         client.hset("broadsheet:pc:e:old-page", mapping={"body": b"old"})
         client.sadd("broadsheet:pc:u:site", "/")
 
         result = restore(
-            site,
+            server,
             archive,
             tmp_path / "restored",
             CACHE_URL=redis_server.url,
@@ -496,7 +496,7 @@ def test_a_site_on_postgresql_restores_into_an_empty_database_only(
     )
     assert result.returncode == 1
     assert "The database restored already has tables" in result.stderr
-    # And into a site on SQLite: the wrong kind of database.
+    # And into a server on SQLite: the wrong kind of database.
     result = server.manage(
         "restore",
         str(archive),

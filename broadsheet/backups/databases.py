@@ -50,6 +50,12 @@ def snapshot_sqlite(source: Path, destination: Path) -> None:
         live.close()
 
 
+def remove_sqlite_files(path: Path) -> None:
+    """Remove a database file and whatever SQLite keeps beside it."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
 def integrity_problem(path: Path) -> str | None:
     """None when SQLite's `PRAGMA integrity_check` finds the file sound, else
     its first complaint."""

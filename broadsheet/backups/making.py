@@ -37,6 +37,7 @@ from broadsheet.backups.databases import (
     POSTGRES_MEMBER,
     SQLITE_MEMBER,
     dump_postgres,
+    remove_sqlite_files,
     snapshot_sqlite,
 )
 
@@ -156,7 +157,7 @@ def _add_database(
                         fileobj=raw, mode="wb", compresslevel=GZIP_LEVEL, mtime=0
                     ) as out:
                         shutil.copyfileobj(source, out, CHUNK)
-                copy.unlink()
+                remove_sqlite_files(copy)
                 _add_file(writer, SQLITE_MEMBER, packed)
             finally:
                 packed.unlink(missing_ok=True)
@@ -164,7 +165,7 @@ def _add_database(
             dump_postgres(config.database_url, copy)
             _add_file(writer, POSTGRES_MEMBER, copy)
     finally:
-        copy.unlink(missing_ok=True)
+        remove_sqlite_files(copy)
 
 
 def _add_file(writer: ArchiveWriter, name: str, path: Path) -> None:
