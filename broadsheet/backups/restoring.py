@@ -224,14 +224,16 @@ def _empty_caches(config: conf.Config, restored: Restored) -> None:
                 f"The page store in Redis could not be emptied ({error}): it may "
                 "serve the old site's pages for up to "
                 f"{config.page_cache_lifetime} s; empty it by hand "
-                "(docs/operating.md)."
+                "(docs/operating.md, Emptying the fronts by hand)."
             )
+    from http.client import HTTPException
+
     from broadsheet.pagecache.wiring import get_fronts
 
     for spec, front in zip(config.purge_fronts, get_fronts(), strict=True):
         try:
             purged = front.purge_all()
-        except OSError as error:
+        except (OSError, HTTPException) as error:
             purged, why = False, f"{error}"
         else:
             why = "it cannot drop every page by request"
@@ -241,7 +243,7 @@ def _empty_caches(config: conf.Config, restored: Restored) -> None:
             restored.warnings.append(
                 f"The front {spec} was NOT purged ({why}): it may serve the old "
                 "site's pages until they expire; empty its cache by hand "
-                "(docs/operating.md, Restoring)."
+                "(docs/operating.md, Emptying the fronts by hand)."
             )
 
 
