@@ -203,10 +203,13 @@ class Verified:
         self.member, self._reader = member, _Hashing(source)
 
     def read(self, size: int = -1) -> bytes:
-        return self._reader.read(size)
+        try:
+            return self._reader.read(size)
+        except (tarfile.TarError, EOFError):
+            raise _damaged(f"{self.member.name} is cut short") from None
 
     def check(self) -> None:
-        while self._reader.read(CHUNK):
+        while self.read(CHUNK):
             pass
         if (
             self._reader.size != self.member.size
