@@ -40,9 +40,9 @@ import io
 from PIL import Image as P
 from broadsheet.images.processing import process
 from broadsheet.images.services import upload_image
-for n in range(25):
+for n in range(12):
     b = io.BytesIO()
-    P.new('RGB', (1600, 900), (n, 90, 200)).save(b, 'JPEG')
+    P.new('RGB', (1600, 900), (n * 20, 90, 200)).save(b, 'JPEG')
     upload_image(process(b.getvalue()), alt_text=f'Blue {n}', by=None)
     print(n, flush=True)
 """
