@@ -63,6 +63,12 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         config = conf.load()
+        if argv[:1] == ["restore"]:
+            # Judged as the operator left it, before conf.check makes the
+            # data directory, its static/ and a secret key.
+            from broadsheet.backups import target
+
+            target.look(config.data_dir)
         conf.check(config)
     except conf.ConfigError as error:
         return _fail(str(error))

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "broadsheet.syndication",
     "broadsheet.staff",
     "broadsheet.importers",
+    "broadsheet.backups",
     "broadsheet.testing",
     "django_tasks",
     "django_tasks_db",

@@ -80,6 +80,15 @@ class NginxPurge:
             if status not in {200, 204, 404}:
                 raise FrontRefused(f"nginx answered {status} to the purge of {url}")
 
+    def purge_all(self) -> bool:
+        """Drop every page of the site; False when this nginx cannot.
+
+        A key ending in `*` is a prefix for the purge module from version 2.4
+        on, so `/purge/*` is every address of the host. Debian 12's module
+        (2.3) knows no such key and answers 404: its cache must be emptied by
+        hand (docs/operating.md)."""
+        return _send(self.address, "GET", "/purge/*", {"Host": self.host}) == 200
+
 
 class VarnishXkeyPurge:
     """One PURGE carrying the surrogate keys, for Varnish with xkey."""
@@ -100,6 +109,11 @@ class VarnishXkeyPurge:
             )
             if status not in {200, 204}:
                 raise FrontRefused(f"Varnish answered {status} to a purge of {words}")
+
+    def purge_all(self) -> bool:
+        """Drop every page of the site with one `BAN /`, which the VCL in
+        docs/operating.md answers with 200; False for any other answer."""
+        return _send(self.address, "BAN", "/", {"Host": self.host}) in {200, 204}
 
 
 def _header_values(keys: list[str], limit: int) -> list[str]:

@@ -28,7 +28,7 @@ class PurgeRecorder:
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
-            do_GET = do_PURGE = _record  # noqa: N815
+            do_GET = do_PURGE = do_BAN = _record  # noqa: N815
 
             def log_message(self, *args):
                 pass

@@ -40,6 +40,16 @@ def test_varnish_front_gets_one_xkey_purge_naming_the_keys(listener):
     assert headers["xkey-purge"] == "article:4 site"
 
 
+def test_purging_all_of_a_front_asks_for_every_address_of_the_site(listener):
+    address, seen = listener
+    assert NginxPurge(address, host="news.example.org").purge_all()
+    assert VarnishXkeyPurge(address, host="news.example.org").purge_all()
+    assert [(m, p, h["Host"]) for m, p, h in seen] == [
+        ("GET", "/purge/*", "news.example.org"),
+        ("BAN", "/", "news.example.org"),
+    ]
+
+
 @pytest.mark.parametrize("spec", ["squid:http://x", "nginx:ftp://x", "nginx"])
 def test_a_bad_front_is_refused_with_its_name(spec):
     with pytest.raises(ValueError, match="is not a front"):
