@@ -20,7 +20,12 @@ import threading
 import time
 from datetime import timedelta
 
-from django.db import close_old_connections, connections, transaction
+from django.db import (
+    IntegrityError,
+    close_old_connections,
+    connections,
+    transaction,
+)
 from django.db.models import DurationField, ExpressionWrapper, Max, Value
 from django.db.models.functions import Now
 from django.utils import timezone
@@ -53,13 +58,16 @@ def _from_now(delta: timedelta) -> ExpressionWrapper:
 
 def beat(worker_id: str, *, lease: timedelta) -> None:
     """Renew (or take) the worker's lease for `lease` from now."""
-    renewed = WorkerHeartbeat.objects.filter(worker_id=worker_id).update(
-        seen_at=Now(), expires_at=_from_now(lease)
-    )
-    if not renewed:
-        WorkerHeartbeat.objects.create(
-            worker_id=worker_id, seen_at=Now(), expires_at=_from_now(lease)
-        )
+    lease_from_now = {"seen_at": Now(), "expires_at": _from_now(lease)}
+    mine = WorkerHeartbeat.objects.filter(worker_id=worker_id)
+    if mine.update(**lease_from_now):
+        return
+    try:
+        with transaction.atomic():
+            WorkerHeartbeat.objects.create(worker_id=worker_id, **lease_from_now)
+    except IntegrityError:
+        # The worker's other thread took it first (a claim and a beat at once).
+        mine.update(**lease_from_now)
 
 
 def worker_heartbeat_age() -> float | None:

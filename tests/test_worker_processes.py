@@ -1,0 +1,198 @@
+"""`broadsheet worker` as an operator runs it: it outlives a PostgreSQL restart,
+and the job of a worker killed mid-job runs again in another.
+
+The observable job is a real one: a password-reset mail, delivered to an
+aiosmtpd server in this process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from broadsheet.testing.smtp import Inbox
+from tests.conftest import base_env, free_port
+
+pytestmark = pytest.mark.server
+OUTAGE_LINE = "Database unavailable"
+
+
+def wait_until(predicate: Callable[[], bool], seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"not within {seconds} s: {what}")
+
+
+class StallingInbox(Inbox):
+    """An inbox whose first message is never accepted: its sender stays in
+    the middle of the job until the test has killed it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stalled = threading.Event()
+        self.release = threading.Event()
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        if self.stalled.is_set():
+            return await super().handle_DATA(server, session, envelope)
+        self.stalled.set()
+        for _ in range(600):
+            if self.release.is_set():
+                break
+            await asyncio.sleep(0.05)
+        return "451 Try again later"
+
+
+@contextmanager
+def serving(inbox: Inbox) -> Iterator[int]:
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield port
+    finally:
+        controller.stop()
+
+
+@dataclass
+class Site:
+    """A data directory, its database and a mail server: no web server."""
+
+    env: dict[str, str]
+    root: Path
+    workers: list[subprocess.Popen]
+
+    def manage(self, *args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "broadsheet.cli", *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    def ask_for_password_reset(self) -> None:
+        self.manage(
+            "shell",
+            "-c",
+            "from django.contrib.auth import get_user_model;"
+            "from broadsheet.staff.tasks import send_password_reset;"
+            "user = get_user_model().objects.get(username='ed');"
+            "send_password_reset.enqueue(user.pk)",
+        )
+
+    def start_worker(self) -> subprocess.Popen:
+        log = self.root / f"worker-{len(self.workers)}.log"
+        with log.open("wb") as output:
+            worker = subprocess.Popen(
+                [sys.executable, "-m", "broadsheet.cli", "worker"]
+                + ["--heartbeat", "0.5", "--interval", "0.2", "--no-startup-delay"],
+                env=self.env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+        self.workers.append(worker)
+        return worker
+
+    def log(self, index: int = 0) -> str:
+        return (self.root / f"worker-{index}.log").read_text(errors="replace")
+
+
+@pytest.fixture
+def site_on(tmp_path) -> Iterator[Callable[..., Site]]:
+    sites: list[Site] = []
+
+    def make(smtp_port: int, **env: str) -> Site:
+        site = Site(
+            env={
+                **base_env(tmp_path / "data", free_port()),
+                "BROADSHEET_SMTP_URL": f"smtp://127.0.0.1:{smtp_port}",
+                **env,
+            },
+            root=tmp_path,
+            workers=[],
+        )
+        sites.append(site)
+        site.manage("migrate", "--verbosity", "0")
+        site.manage(
+            "shell",
+            "-c",
+            "from django.contrib.auth import get_user_model;"
+            "get_user_model().objects.create_user('ed', 'ed@example.org', 'x',"
+            " is_staff=True)",
+        )
+        return site
+
+    yield make
+    for site in sites:
+        for worker in site.workers:
+            if worker.poll() is None:
+                worker.kill()
+                worker.wait(timeout=10)
+        for index in range(len(site.workers)):
+            print(f"----- worker {index} -----\n{site.log(index)[-4000:]}")
+
+
+def test_the_worker_outlives_a_postgres_restart_and_goes_on_mailing(
+    postgres_cluster, site_on
+):
+    inbox = Inbox()
+    with serving(inbox) as smtp_port:
+        site = site_on(
+            smtp_port,
+            DATABASE_URL=postgres_cluster.url,
+            BROADSHEET_SECRET_KEY="a-key-every-process-of-this-test-shares",
+        )
+        site.ask_for_password_reset()
+        worker = site.start_worker()
+        wait_until(lambda: len(inbox.messages) == 1, 30, "the first mail")
+
+        postgres_cluster.stop()
+        wait_until(lambda: OUTAGE_LINE in site.log(), 30, "the worker saw it")
+        time.sleep(3)  # a few failed reconnections
+        postgres_cluster.start()
+        site.ask_for_password_reset()
+        wait_until(lambda: len(inbox.messages) == 2, 30, "the mail queued after")
+
+        assert worker.poll() is None
+        assert site.log().count(OUTAGE_LINE) == 1
+        assert "Traceback" not in site.log()
+
+
+def test_the_job_of_a_worker_killed_mid_job_runs_again_in_another(site_on):
+    inbox = StallingInbox()
+    with serving(inbox) as smtp_port:
+        site = site_on(smtp_port)
+        site.ask_for_password_reset()
+        first = site.start_worker()
+        wait_until(inbox.stalled.is_set, 30, "the first worker sending")
+        os.kill(first.pid, signal.SIGKILL)
+        first.wait(timeout=10)
+        inbox.release.set()
+        assert inbox.messages == []
+
+        site.start_worker()
+        wait_until(lambda: len(inbox.messages) == 1, 30, "the mail sent again")
+        assert "queued again: its worker stopped mid-job" in site.log(1)
+        assert "Traceback" not in site.log(0) + site.log(1)
+        (recipients, message) = inbox.messages[0]
+        assert recipients == ["ed@example.org"]
+        assert "/accounts/reset/" in message or "reset" in message.lower()
