@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 
-from broadsheet.testing.smtp import Inbox
+from broadsheet.testing.smtp import Inbox, smtp_server
 from tests.conftest import base_env, free_port
 
 pytestmark = pytest.mark.server
@@ -39,34 +38,37 @@ def wait_until(predicate: Callable[[], bool], seconds: float, what: str) -> None
 
 
 class StallingInbox(Inbox):
-    """An inbox whose first message is never accepted: its sender stays in
-    the middle of the job until the test has killed it."""
+    """An inbox that holds one message (the `stall_at`-th, from 0) until told
+    to go on, then accepts or refuses it: its sender stays in the middle of
+    the job meanwhile."""
 
-    def __init__(self) -> None:
+    def __init__(self, stall_at: int, *, then_accept: bool) -> None:
         super().__init__()
+        self.stall_at = stall_at
+        self.then_accept = then_accept
+        self.received = 0
         self.stalled = threading.Event()
         self.release = threading.Event()
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802
-        if self.stalled.is_set():
+        self.received += 1
+        if self.received - 1 != self.stall_at:
             return await super().handle_DATA(server, session, envelope)
         self.stalled.set()
         for _ in range(600):
             if self.release.is_set():
                 break
             await asyncio.sleep(0.05)
+        if self.then_accept:
+            return await super().handle_DATA(server, session, envelope)
         return "451 Try again later"
 
 
 @contextmanager
 def serving(inbox: Inbox) -> Iterator[int]:
     port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with smtp_server(port, inbox):
         yield port
-    finally:
-        controller.stop()
 
 
 @dataclass
@@ -95,7 +97,8 @@ class Site:
             "-c",
             "from django.contrib.auth import get_user_model;"
             "from broadsheet.staff.tasks import send_password_reset;"
-            "user = get_user_model().objects.get(username='ed');"
+            "user = get_user_model().objects.filter(username='ed').first() or"
+            " get_user_model().objects.create_user('ed', 'ed@example.org', 'x');"
             "send_password_reset.enqueue(user.pk)",
         )
 
@@ -104,7 +107,7 @@ class Site:
         with log.open("wb") as output:
             worker = subprocess.Popen(
                 [sys.executable, "-m", "broadsheet.cli", "worker"]
-                + ["--heartbeat", "0.5", "--interval", "0.2", "--no-startup-delay"],
+                + ["--heartbeat", "0.2", "--interval", "0.2", "--no-startup-delay"],
                 env=self.env,
                 stdout=output,
                 stderr=subprocess.STDOUT,
@@ -132,13 +135,6 @@ def site_on(tmp_path) -> Iterator[Callable[..., Site]]:
         )
         sites.append(site)
         site.manage("migrate", "--verbosity", "0")
-        site.manage(
-            "shell",
-            "-c",
-            "from django.contrib.auth import get_user_model;"
-            "get_user_model().objects.create_user('ed', 'ed@example.org', 'x',"
-            " is_staff=True)",
-        )
         return site
 
     yield make
@@ -151,10 +147,10 @@ def site_on(tmp_path) -> Iterator[Callable[..., Site]]:
             print(f"----- worker {index} -----\n{site.log(index)[-4000:]}")
 
 
-def test_the_worker_outlives_a_postgres_restart_and_goes_on_mailing(
+def test_the_worker_outlives_a_postgres_restart_keeping_what_it_did_meanwhile(
     postgres_cluster, site_on
 ):
-    inbox = Inbox()
+    inbox = StallingInbox(stall_at=1, then_accept=True)
     with serving(inbox) as smtp_port:
         site = site_on(
             smtp_port,
@@ -165,20 +161,34 @@ def test_the_worker_outlives_a_postgres_restart_and_goes_on_mailing(
         worker = site.start_worker()
         wait_until(lambda: len(inbox.messages) == 1, 30, "the first mail")
 
+        # The second mail is being sent when the database goes away; the
+        # mail server accepts it while the database is down.
+        site.ask_for_password_reset()
+        wait_until(inbox.stalled.is_set, 30, "the worker sending the second")
         postgres_cluster.stop()
+        inbox.release.set()
         wait_until(lambda: OUTAGE_LINE in site.log(), 30, "the worker saw it")
         time.sleep(3)  # a few failed reconnections
         postgres_cluster.start()
-        site.ask_for_password_reset()
-        wait_until(lambda: len(inbox.messages) == 2, 30, "the mail queued after")
 
+        site.ask_for_password_reset()
+        wait_until(lambda: len(inbox.messages) == 3, 30, "the mail queued after")
         assert worker.poll() is None
+        assert len(inbox.messages) == 3  # the second was not sent twice
+        statuses = site.manage(
+            "shell",
+            "-c",
+            "from django_tasks_db.models import DBTaskResult;"
+            "print(sorted(DBTaskResult.objects.filter(task_path__endswith="
+            "'send_password_reset').values_list('status', flat=True)))",
+        )
+        assert statuses.strip().splitlines()[-1] == str(["SUCCESSFUL"] * 3)
         assert site.log().count(OUTAGE_LINE) == 1
         assert "Traceback" not in site.log()
 
 
 def test_the_job_of_a_worker_killed_mid_job_runs_again_in_another(site_on):
-    inbox = StallingInbox()
+    inbox = StallingInbox(stall_at=0, then_accept=False)
     with serving(inbox) as smtp_port:
         site = site_on(smtp_port)
         site.ask_for_password_reset()
