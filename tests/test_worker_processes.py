@@ -22,19 +22,10 @@ from pathlib import Path
 import pytest
 
 from broadsheet.testing.smtp import Inbox, smtp_server
-from tests.conftest import base_env, free_port
+from tests.conftest import base_env, free_port, wait_until
 
 pytestmark = pytest.mark.server
 OUTAGE_LINE = "Database unavailable"
-
-
-def wait_until(predicate: Callable[[], bool], seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"not within {seconds} s: {what}")
 
 
 class StallingInbox(Inbox):

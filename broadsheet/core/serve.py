@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.db import connections
 
-from broadsheet.core.supervision import SupervisedWorker
+from broadsheet.core.supervision import SupervisedWorker, granian_loader
 
 logger = logging.getLogger("broadsheet.serve")
 ACCESS_LOG_FORMAT = (
@@ -73,7 +73,7 @@ def serve(
         websockets=False,
     )
     try:
-        server.serve()
+        server.serve(target_loader=granian_loader())
     finally:
         worker.stop()
     return 0
