@@ -86,7 +86,7 @@ class Worker(DBWorker):
                 if not scheduled:
                     schedule_recurring()
                     scheduled = True
-                self._record()
+                self.record()
                 job = self._claim()
                 if job is not None:
                     self.run_task(job)
@@ -124,7 +124,7 @@ class Worker(DBWorker):
         self.current = db_task_result
         self.unrecorded = self._outcome(db_task_result)
         self._run_tasks += 1
-        self._record()
+        self.record()
 
     def _outcome(self, job: DBTaskResult) -> Outcome:
         try:
@@ -138,7 +138,9 @@ class Worker(DBWorker):
         except Exception as error:
             return Outcome(job, error=error)
 
-    def _record(self) -> None:
+    def record(self) -> None:
+        """Record the outcome kept from the last job, if any: its end, or,
+        for a job that met an outage, its return to the queue for later."""
         outcome = self.unrecorded
         if outcome is None:
             return
