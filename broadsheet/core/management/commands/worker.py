@@ -191,12 +191,15 @@ class Worker(DBWorker):
             return
 
     def _give_back_unfinished(self) -> None:
-        """Queue again the job a forced stop interrupted, or whose outcome
-        could not be recorded, rather than leave it to the lease's expiry."""
+        """On the way out, record the outcome still kept, or queue again the
+        job a forced stop interrupted, rather than leave it to its lease."""
         job = self.current
         if job is None:
             return
         try:
+            if self.unrecorded is not None:
+                self.record()
+                return
             with transaction.atomic():
                 if _still_ours(job):
                     DBTaskResult.objects.filter(pk=job.pk).update(
