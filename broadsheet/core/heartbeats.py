@@ -130,7 +130,7 @@ def _fail(job: DBTaskResult) -> None:
 class Heartbeat:
     """A worker's lease, renewed every `every` seconds from a thread of its
     own; the same thread queues again the jobs of dead workers, once this
-    worker has reached the database for a whole lease, and every two leases
+    worker has reached the database for a whole lease, and every lease
     after that."""
 
     def __init__(self, worker_id: str, *, every: float = BEAT_EVERY) -> None:
@@ -172,10 +172,7 @@ class Heartbeat:
             if self.reaching_since is None:
                 self.reaching_since = now
             lease = self.lease.total_seconds()
-            if (
-                now - self.reaching_since >= lease
-                and now - self._last_sweep >= 2 * lease
-            ):
+            if now - self.reaching_since >= lease and now - self._last_sweep >= lease:
                 self._last_sweep = now
                 requeue_orphaned_jobs()
             self._complained = False
