@@ -12,6 +12,7 @@ while it lives, so the job of a worker that is killed runs again elsewhere.
 from __future__ import annotations
 
 import logging
+import os
 import random
 import threading
 import time
@@ -23,6 +24,7 @@ from django.core.exceptions import SuspiciousOperation
 from django.db import close_old_connections, connection, connections, transaction
 from django.db.utils import DatabaseError
 from django.utils import timezone
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks import TaskResultStatus
 from django_tasks.base import TaskContext
 from django_tasks.signals import task_finished, task_started
@@ -298,5 +300,11 @@ class Command(DBWorkerCommand):
             excluded_queue_names=[name for name in excluded if name],
             heartbeat=options["heartbeat"],
         )
+        if options["reload"] and not options["batch"]:
+            # Development only (DEBUG): as django-tasks-db does, in the child.
+            if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
+                worker.configure_signals()
+            run_with_reloader(worker.run)
+            return
         worker.configure_signals()
         worker.run()
