@@ -16,6 +16,7 @@ import os
 import random
 import threading
 import time
+from argparse import ArgumentTypeError
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -267,6 +268,13 @@ def _close_connections() -> None:
             pass  # it was broken; it is closed all the same
 
 
+def positive_seconds(value: str) -> float:
+    seconds = valid_interval(value)
+    if not seconds:
+        raise ArgumentTypeError("Must be greater than zero")
+    return seconds
+
+
 class Command(DBWorkerCommand):
     help = (
         "Run the background worker: mail, scheduled work and the recurring jobs "
@@ -278,7 +286,8 @@ class Command(DBWorkerCommand):
         super().add_arguments(parser)
         parser.add_argument(
             "--heartbeat",
-            type=valid_interval,
+            metavar="SECONDS",
+            type=positive_seconds,
             default=BEAT_EVERY,
             help="seconds between renewals of this worker's lease; a worker "
             "silent for six of them is taken for dead and its job runs again "
