@@ -390,7 +390,8 @@ def ensure_data_dir(config: Config) -> None:
     try:
         config.data_dir.mkdir(parents=True, exist_ok=True)
         (config.data_dir / "static").mkdir(exist_ok=True)
-        probe = config.data_dir / ".write-test"
+        # One probe per process: two commands may start at once.
+        probe = config.data_dir / f".write-test-{os.getpid()}"
         probe.write_text("ok")
         probe.unlink()
         if not config.secret_key:

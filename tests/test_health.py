@@ -55,6 +55,14 @@ def test_an_operator_sees_liveness_readiness_and_counts_across_workers(tmp_path)
         assert detail["parts"]["database"]["ok"] is True
         assert detail["parts"]["page_store"]["ok"] is True
         assert detail["parts"]["disk"]["free_bytes"] > 0
+        # The background worker serve started renews its lease (its first
+        # beat may come a moment after the site answers).
+        for _ in range(100):
+            worker = json.loads(_get(server.url + "/healthz?detail=1")[1])
+            if worker["parts"]["worker"]["ok"]:
+                break
+            time.sleep(0.1)
+        assert worker["parts"]["worker"]["heartbeat_age_seconds"] < 30
         # From elsewhere than the machine itself (the server's own address for
         # the outside world is not loopback here, so ask as a forwarded reader
         # through a front the site trusts): the short answer only.
@@ -75,6 +83,7 @@ def test_an_operator_sees_liveness_readiness_and_counts_across_workers(tmp_path)
         assert _metric(text, "broadsheet_disk_free_bytes") > 0
         assert _metric(text, "broadsheet_jobs_failed") == 0
         assert _metric(text, "broadsheet_purges_failed") == 0
+        assert _metric(text, "broadsheet_ready", part="worker") == 1
         # The public port has no metrics.
         assert _get(server.url + "/metrics")[0] == 404
     finally:

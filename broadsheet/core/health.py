@@ -84,6 +84,19 @@ def jobs() -> Facts:
     }
 
 
+def worker() -> Facts:
+    """A background worker renewed its lease lately (every 5 s, lasting 30 s).
+    With `--no-worker` here, the worker on another machine counts."""
+    from broadsheet.core.heartbeats import BEAT_EVERY, LEASE_BEATS, worker_heartbeat_age
+
+    age = worker_heartbeat_age()
+    return {
+        "ok": age is not None and age < BEAT_EVERY * LEASE_BEATS,
+        "heartbeat_age_seconds": None if age is None else round(age, 1),
+    }
+
+
 register("database", database)
 register("disk", disk)
 register("jobs", jobs)
+register("worker", worker)

@@ -81,3 +81,40 @@ class SiteSettings(models.Model):
 
     def __str__(self) -> str:
         return self.site_name
+
+
+class WorkerHeartbeat(models.Model):
+    """A background worker's lease: renewed every few seconds while it lives.
+
+    Written with the database's clock, so workers on several machines agree.
+    A job left running by a worker whose lease has expired is queued again.
+    """
+
+    worker_id = models.CharField(_("worker id"), max_length=64, primary_key=True)
+    seen_at = models.DateTimeField(_("seen at"))
+    expires_at = models.DateTimeField(_("expires at"))
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self) -> str:
+        return self.worker_id
+
+
+class SentMail(models.Model):
+    """A message a job has handed to the mail server, recorded as soon as the
+    server accepted it, so that a job which runs again does not send it twice.
+
+    The key is a hash of the job's key and the recipients: no address is kept.
+    """
+
+    key = models.CharField(_("key"), max_length=64, primary_key=True)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sent mail")
+        verbose_name_plural = _("sent mail")
+
+    def __str__(self) -> str:
+        return self.key

@@ -8,9 +8,9 @@ from django.core import signing
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django_tasks import task
+from django_tasks import TaskContext, task
 
-from broadsheet.core.mail import send_or_retry
+from broadsheet.core.mail import job_key, send_or_retry
 from broadsheet.discussion.cards import refresh_outdated_cards
 from broadsheet.discussion.models import Comment, ReplySubscription
 
@@ -34,8 +34,10 @@ def refresh_cards() -> int:
     return refresh_outdated_cards()
 
 
-@task()
-def send_subscription_confirmation(subscription_id: int, attempt: int = 0) -> str:
+@task(takes_context=True)
+def send_subscription_confirmation(
+    context: TaskContext, subscription_id: int, attempt: int = 0, key: str = ""
+) -> str:
     """Ask the commenter to confirm they want mail about replies."""
     subscription = (
         ReplySubscription.objects.select_related("comment__article")
@@ -58,12 +60,22 @@ def send_subscription_confirmation(subscription_id: int, attempt: int = 0) -> st
         to=[subscription.email],
     )
     return send_or_retry(
-        [message], send_subscription_confirmation, subscription_id, attempt=attempt
+        [message],
+        send_subscription_confirmation,
+        subscription_id,
+        attempt=attempt,
+        key=job_key(context, key),
     )
 
 
-@task()
-def send_reply_notice(subscription_id: int, reply_id: int, attempt: int = 0) -> str:
+@task(takes_context=True)
+def send_reply_notice(
+    context: TaskContext,
+    subscription_id: int,
+    reply_id: int,
+    attempt: int = 0,
+    key: str = "",
+) -> str:
     """Tell a subscribed commenter about one approved reply to their comment."""
     subscription = ReplySubscription.objects.filter(pk=subscription_id).first()
     reply = (
@@ -94,5 +106,10 @@ def send_reply_notice(subscription_id: int, reply_id: int, attempt: int = 0) -> 
         },
     )
     return send_or_retry(
-        [message], send_reply_notice, subscription_id, reply_id, attempt=attempt
+        [message],
+        send_reply_notice,
+        subscription_id,
+        reply_id,
+        attempt=attempt,
+        key=job_key(context, key),
     )

@@ -11,9 +11,9 @@ from django.core.mail import EmailMessage
 from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from django_tasks import task
+from django_tasks import TaskContext, task
 
-from broadsheet.core.mail import send, send_or_retry
+from broadsheet.core.mail import job_key, send, send_or_retry
 from broadsheet.core.recurring import recurring
 from broadsheet.discussion.keys import form_key
 from broadsheet.discussion.models import Comment
@@ -41,8 +41,10 @@ def moderators(frequency: str = Frequency.EACH) -> QuerySet:
     return users.exclude(email="").distinct().order_by("pk")
 
 
-@task()
-def mail_moderators_about(comment_id: int, attempt: int = 0) -> str:
+@task(takes_context=True)
+def mail_moderators_about(
+    context: TaskContext, comment_id: int, attempt: int = 0, key: str = ""
+) -> str:
     """Tell the moderators who want one mail per comment that a comment is
     waiting, with why it was held.
 
@@ -70,11 +72,17 @@ def mail_moderators_about(comment_id: int, attempt: int = 0) -> str:
         )
         for user in recipients
     ]
-    return send_or_retry(messages, mail_moderators_about, comment_id, attempt=attempt)
+    return send_or_retry(
+        messages,
+        mail_moderators_about,
+        comment_id,
+        attempt=attempt,
+        key=job_key(context, key),
+    )
 
 
-@recurring(every=timedelta(hours=1))
-def send_digests(since: datetime, until: datetime) -> bool:
+@recurring(every=timedelta(hours=1), takes_context=True)
+def send_digests(context: TaskContext, since: datetime, until: datetime) -> bool:
     """Mail the moderators who chose the hourly digest every comment held in the
     last hour and still waiting. A failed send keeps the hour for the next run."""
     held = list(
@@ -110,7 +118,7 @@ def send_digests(since: datetime, until: datetime) -> bool:
         )
         for user in recipients
     ]
-    return send(messages)
+    return send(messages, key=job_key(context))
 
 
 @recurring(every=timedelta(minutes=10), lookback=timedelta(days=1))

@@ -10,13 +10,15 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django_tasks import task
+from django_tasks import TaskContext, task
 
-from broadsheet.core.mail import send_or_retry
+from broadsheet.core.mail import job_key, send_or_retry
 
 
-@task()
-def send_password_reset(user_id: int, attempt: int = 0) -> str:
+@task(takes_context=True)
+def send_password_reset(
+    context: TaskContext, user_id: int, attempt: int = 0, key: str = ""
+) -> str:
     """Mail a staff member a link to choose a new password, valid one hour and
     once. The token is made here, so it is never stored in the task queue."""
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
@@ -36,4 +38,10 @@ def send_password_reset(user_id: int, attempt: int = 0) -> str:
         ),
         to=[user.email],
     )
-    return send_or_retry([message], send_password_reset, user_id, attempt=attempt)
+    return send_or_retry(
+        [message],
+        send_password_reset,
+        user_id,
+        attempt=attempt,
+        key=job_key(context, key),
+    )

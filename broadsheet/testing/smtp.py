@@ -25,8 +25,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def smtp_server(port: int) -> Iterator[Inbox]:
-    inbox = Inbox()
+def smtp_server(port: int, inbox: Inbox | None = None) -> Iterator[Inbox]:
+    inbox = inbox or Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     try:

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from broadsheet.core.models import SentMail
 from broadsheet.core.recurring import schedule_recurring
 from broadsheet.core.tasks import prune_finished_tasks
 
@@ -50,3 +51,23 @@ def test_finished_task_results_are_pruned_after_two_weeks():
     run_worker()
     assert not DBTaskResult.objects.filter(pk=old.pk).exists()
     assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == kept
+
+
+def test_receipts_of_mail_are_pruned_after_thirty_days():
+    SentMail.objects.bulk_create([SentMail(key="old"), SentMail(key="new")])
+    SentMail.objects.filter(key="old").update(
+        sent_at=timezone.now() - timedelta(days=31)
+    )
+    schedule_recurring()
+    run_worker()
+    assert list(SentMail.objects.values_list("key", flat=True)) == ["new"]
+
+
+def test_a_worker_starting_while_a_run_is_running_starts_no_second_chain():
+    schedule_recurring()
+    run = DBTaskResult.objects.get(task_path=prune_finished_tasks.module_path)
+    run.claim("another-worker")
+    assert prune_finished_tasks.module_path not in schedule_recurring()
+    assert not DBTaskResult.objects.filter(
+        task_path=prune_finished_tasks.module_path, status="READY"
+    ).exists()

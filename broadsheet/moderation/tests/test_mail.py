@@ -14,7 +14,7 @@ from django_tasks_db.models import DBTaskResult
 from broadsheet.discussion import services
 from broadsheet.discussion.models import Comment
 from broadsheet.testing.factories import ArticleFactory
-from broadsheet.testing.smtp import Inbox
+from broadsheet.testing.smtp import Inbox, smtp_server
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.moderation_policy]
 
@@ -77,6 +77,40 @@ def test_posting_works_with_the_mail_server_down_and_mail_follows_later(
         server.stop()
     assert len(inbox.messages) == 2
     assert all("Posted while mail is down." in c for _, c in inbox.messages)
+
+
+class RefusingTheSecond(Inbox):
+    """A mail server that accepts every message but the second, for now."""
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        self.seen = getattr(self, "seen", 0) + 1
+        if self.seen == 2:
+            return "451 Try again later"
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_a_mail_job_that_runs_again_mails_no_moderator_twice(smtp_port, moderators):
+    post_held()
+    with smtp_server(smtp_port) as inbox:
+        run_worker()
+        # Its worker died before recording it: the job is queued again.
+        DBTaskResult.objects.filter(status="SUCCESSFUL").update(status="READY")
+        run_worker()
+    assert len(inbox.messages) == 2  # one each, once
+
+
+def test_a_retry_mails_only_the_moderators_the_server_refused(smtp_port, moderators):
+    post_held()
+    with smtp_server(smtp_port, RefusingTheSecond()) as inbox:
+        run_worker()
+    [(first_to, _)] = inbox.messages
+    DBTaskResult.objects.filter(status="READY").update(
+        run_after=timezone.now() - timedelta(seconds=1)
+    )
+    with smtp_server(smtp_port) as later:
+        run_worker()
+    [(then_to, _)] = later.messages
+    assert sorted(first_to + then_to) == ["ines@example.org", "tomas@example.org"]
 
 
 def test_a_rolled_back_post_leaves_no_mail_to_send(moderators):

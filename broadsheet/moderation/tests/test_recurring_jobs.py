@@ -88,6 +88,26 @@ def test_a_digest_that_cannot_be_sent_is_sent_with_the_next_hour(smtp_port, mode
     assert waiting(send_digests).args_kwargs["kwargs"]["since"] != first_window
 
 
+def test_a_digest_run_that_happens_twice_is_mailed_once(smtp_port, moderators):
+    post_held("Waiting for review.")
+    with smtp_server(smtp_port) as inbox:
+        schedule_recurring()
+        run_worker()
+        # Its worker died before recording it: the run is queued again.
+        DBTaskResult.objects.filter(
+            task_path=send_digests.module_path, status="SUCCESSFUL"
+        ).update(status="READY")
+        run_worker()
+    digests = [c for (to,), c in inbox.messages if to.startswith("ines")]
+    assert len(digests) == 1
+    assert (
+        DBTaskResult.objects.filter(
+            task_path=send_digests.module_path, status="READY"
+        ).count()
+        == 1
+    )  # still one chain
+
+
 def test_no_digest_goes_out_when_nothing_waits(smtp_port, moderators):
     with smtp_server(smtp_port) as inbox:
         schedule_recurring()
