@@ -8,6 +8,7 @@ comes from its own loopback address (127.0.x.y), as distinct clients would.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import re
 import urllib.parse
 
@@ -48,6 +49,13 @@ def server(tmp_path_factory):
     server.article = result.stdout.strip().splitlines()[-1]
     yield server
     server.stop()
+
+
+def run(coroutine):
+    """asyncio.run in a thread of its own: the browser tests' Playwright keeps
+    an event loop running in the main thread for the whole session."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result(timeout=120)
 
 
 def _port(server: Server) -> int:
@@ -162,7 +170,7 @@ def test_readers_are_served_while_200_slow_clients_trickle(server):
         stop.set()
         return answers, still_open, await asyncio.gather(*slow)
 
-    answers, still_open, finished = asyncio.run(scenario())
+    answers, still_open, finished = run(scenario())
     assert [status for status, _ in answers] == [200] * 20
     assert b"x-cache: hit" in answers[-2][1].lower()
     assert b"x-cache: miss" in answers[-1][1].lower()  # rendered by Django
@@ -174,7 +182,7 @@ def test_readers_are_served_while_200_slow_clients_trickle(server):
 
 
 def test_a_long_comment_sent_with_pauses_under_the_timeout_is_accepted(server):
-    status, page = asyncio.run(_request(server, server.article))
+    status, page = run(_request(server, server.article))
     token = re.search(rb'name="token" value="([^"]+)"', page)[1].decode()
     article_id = re.search(rb'name="article" value="(\d+)"', page)[1].decode()
     text = "A long and considered reply. " * 345  # 10,005 characters
@@ -209,7 +217,7 @@ def test_a_long_comment_sent_with_pauses_under_the_timeout_is_accepted(server):
         writer.close()
         return answer
 
-    answer = asyncio.run(post_in_pieces())
+    answer = run(post_in_pieces())
     assert answer.startswith(b"HTTP/1.1 303"), answer[:300]
 
 
@@ -237,8 +245,8 @@ def test_a_body_over_the_limit_is_refused_413_before_it_is_read(server):
             pass
         return await asyncio.wait_for(reader.read(), CLIENT_TIMEOUT)
 
-    assert asyncio.run(declared_too_large()).startswith(b"HTTP/1.1 413")
-    assert asyncio.run(chunked_too_large()).startswith(b"HTTP/1.1 413")
+    assert run(declared_too_large()).startswith(b"HTTP/1.1 413")
+    assert run(chunked_too_large()).startswith(b"HTTP/1.1 413")
 
 
 def test_one_address_may_hold_only_so_many_requests_except_a_trusted_proxy(server):
@@ -255,12 +263,12 @@ def test_one_address_may_hold_only_so_many_requests_except_a_trusted_proxy(serve
         await asyncio.gather(*held)
         return extra, other
 
-    (status, answer), (other_status, _) = asyncio.run(hold("127.0.0.77", 5))
+    (status, answer), (other_status, _) = run(hold("127.0.0.77", 5))
     assert status == 429
     assert b"retry-after" in answer.lower()
     assert other_status == 200
     # Behind nginx every request comes from the front's address.
-    (status, _), _ = asyncio.run(hold("127.0.0.88", 8))
+    (status, _), _ = run(hold("127.0.0.88", 8))
     assert status == 200
 
 
@@ -272,4 +280,4 @@ def test_headers_that_never_end_are_cut_after_the_timeout(server):
         stop.set()
         return await task
 
-    assert asyncio.run(scenario()) >= 1
+    assert run(scenario()) >= 1

@@ -16,6 +16,19 @@ from tests.conftest import base_env, free_port, start_server, wait_until
 pytestmark = pytest.mark.server
 
 
+def describe(pids: set[int]) -> list[str]:
+    """What each process is: its command line and state, for a failure."""
+    described = []
+    for pid in pids:
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+            state = Path(f"/proc/{pid}/status").read_text().split("\n")[2]
+        except OSError:
+            continue
+        described.append(f"{pid} {command.decode(errors='replace')} ({state})")
+    return described
+
+
 def processes_of(data_dir: Path) -> set[int]:
     """The live processes whose environment names this data directory: all
     that a `serve` started, whoever their parent is now."""
@@ -51,7 +64,11 @@ def test_stopping_serve_in_start_up_or_killing_it_leaves_no_process_behind(tmp_p
         assert len(processes_of(data_dir)) >= 4  # granian's 2, the worker, serve
         os.kill(server.process.pid, signal.SIGKILL)
         server.process.wait(timeout=10)
-        wait_until(lambda: not processes_of(data_dir), 20, "all gone after KILL")
+        try:
+            wait_until(lambda: not processes_of(data_dir), 20, "all gone after KILL")
+        except AssertionError:
+            print("left behind:", describe(processes_of(data_dir)))
+            raise
     finally:
         for pid in processes_of(data_dir):
             os.kill(pid, signal.SIGKILL)

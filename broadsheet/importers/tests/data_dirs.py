@@ -12,7 +12,16 @@ from pathlib import Path
 # Columns that hold the moment of writing: they differ between two imports of
 # the same file, so the after-state is compared without them.
 DATABASE = "broadsheet.sqlite3"
-MOMENTS = ("created_at", "updated_at", "imported_at", "local_updated_at", "run_after")
+# Columns that hold the moment of the run (an import, its purge intent).
+MOMENTS = (
+    "created_at",
+    "updated_at",
+    "imported_at",
+    "local_updated_at",
+    "run_after",
+    "written_at",
+    "retry_at",
+)
 
 
 def environment(data_dir: Path) -> dict:
