@@ -104,6 +104,7 @@ class Load:
         self.phase = "before"
         self.counts: dict[str, Counter] = {}
         self.kept = Counter()  # "kept" / "lost", for posts answered 503
+        self.markers: dict[int | None, set[str]] = {}  # by the post's status
         self.posts = 0
         self.examples: dict[str, str] = {}
         self.lock = threading.Lock()
@@ -149,6 +150,8 @@ class Load:
                 self.port, "POST", "/comments/post/", body=body, source=source
             )
             self.count("POST", status, page)
+            with self.lock:
+                self.markers.setdefault(status, set()).add(marker)
             if status == 503:
                 with self.lock:
                     self.kept["kept" if marker in page else "lost"] += 1
@@ -202,6 +205,30 @@ def run_phases(load: Load, phases) -> None:
         time.sleep(seconds)
 
 
+SAVED_MARKERS = """
+import re
+from broadsheet.discussion.models import Comment
+bodies = Comment.objects.filter(body__contains="marker-").values_list("body", flat=True)
+print(" ".join(m for body in bodies for m in re.findall(r"marker-[\\w-]+", body)))
+"""
+
+
+def saved_versus_answered(server: Server, load: Load) -> None:
+    """Every comment answered 303 is in the database, none answered 503 is."""
+    result = server.manage("shell", "-c", SAVED_MARKERS)
+    saved = set(result.stdout.split()) if result.returncode == 0 else set()
+    if result.returncode != 0:
+        print(f"  (could not read the comments: {result.stderr[-300:]!r})")
+    posted = load.markers.get(303, set())
+    refused = load.markers.get(503, set())
+    unknown = load.markers.get(None, set())
+    print(
+        f"  in the database: {len(posted & saved)} of {len(posted)} posts answered "
+        f"303 (goal: all), {len(refused & saved)} of {len(refused)} answered 503 "
+        f"(goal 0), {len(unknown & saved)} of {len(unknown)} without an answer"
+    )
+
+
 def afterwards(server: Server, load: Load) -> None:
     """The same server, not restarted: ten uncached pages and two comments."""
     statuses = Counter()
@@ -225,6 +252,7 @@ def part_postgres(tmp: Path) -> None:
     cluster = PostgresCluster(Path(tempfile.mkdtemp(prefix="broadsheet-pg-")))
     try:
         cluster.create()
+        (tmp / "pg").mkdir()
         server = start_server(
             tmp / "pg" / "data",
             "--demo",
@@ -260,6 +288,7 @@ def part_postgres(tmp: Path) -> None:
                 "stop 12 s, start, 8 s, pg_ctl restart -m fast, 8 s"
             )
             load.report()
+            saved_versus_answered(server, load)
             afterwards(server, load)
         finally:
             server.stop()
@@ -294,6 +323,7 @@ def part_disk(tmp: Path) -> None:
                 "(uncached), 2 posters; disk filled for 10 s, then freed"
             )
             load.report()
+            saved_versus_answered(server, load)
             afterwards(server, load)
         finally:
             server.stop()
