@@ -75,6 +75,7 @@ class WriteLoad:
         self.posted = posted  # shared across cycles: the count of posts so far
         self.answered: set[str] = set()  # markers of posts answered 303
         self.statuses: dict[object, int] = {}
+        self.first: int | None = None  # the status of the cycle's first answer
         self.lock = threading.Lock()
         self.stop = threading.Event()
         self.threads: list[threading.Thread] = []
@@ -100,6 +101,8 @@ class WriteLoad:
             )[0]
             with self.lock:
                 self.statuses[status] = self.statuses.get(status, 0) + 1
+                if self.first is None:
+                    self.first = status
                 if status == 303:
                     self.answered.add(marker)
             if status is None or status >= 502:
@@ -187,7 +190,7 @@ def one_run(tmp: Path, kills: int, rng: random.Random, *, front: bool) -> None:
         }
         parents = re.findall(r'data-reply-to="(\d+)"', page)
         client_port = front_port if front else port
-        posted, stale, in_flight, held = [0], 0, 0, 0
+        posted, stale, in_flight, held, refused_first = [0], 0, 0, 0, 0
         answered: set[str] = set()
         unanswered: set[str] = set()
         for kill in range(1, kills + 1):
@@ -197,6 +200,7 @@ def one_run(tmp: Path, kills: int, rng: random.Random, *, front: bool) -> None:
             time.sleep(after)
             kill_9(server)
             load.finish()
+            refused_first += load.first not in {None, 303}
             server = restart(server, port)
             status, headers, page = request(client_port, "GET", path)
             shown = {int(pk) for pk in re.findall(r'href="#comment-(\d+)"', page)}
@@ -221,7 +225,8 @@ def one_run(tmp: Path, kills: int, rng: random.Random, *, front: bool) -> None:
             f"  stale first answers: {stale} of {kills}   (goal 0)\n"
             f"  kills that fell between a comment's commit and its answer: "
             f"{in_flight}; {posted[0]} comments posted, {len(answered)} answered "
-            f"303; the writers' comments not approved: {held}"
+            f"303; the writers' comments not approved: {held}; cycles whose first "
+            f"post was not answered 303: {refused_first}"
         )
     finally:
         if nginx is not None:
