@@ -232,12 +232,13 @@ class PageCacheLayer:
         status = int(captured["status"].split(" ", 1)[0])
         keys = tuple(environ.get(KEYS, ()))
         entry = Entry.build(status, captured["headers"], body, keys, {})
+        current = True
         if epoch is not None and key and self.storable(status, captured["headers"]):
             try:
-                self.store_if_unchanged(key, entry, epoch, environ)
+                current = self.store_if_unchanged(key, entry, epoch, environ)
             except STORE_ERRORS as error:
                 logger.error("Could not store %s in the page cache: %s", key, error)
-        return self.answer(entry, environ, start_response, "MISS")
+        return self.answer(entry, environ, start_response, "MISS", shared=current)
 
     def storable(self, status: int, headers: list[tuple[str, str]]) -> bool:
         if status != 200:
@@ -254,39 +255,47 @@ class PageCacheLayer:
                 return False
         return True
 
-    def store_if_unchanged(self, key: str, entry: Entry, epoch: int, environ) -> None:
+    def store_if_unchanged(self, key: str, entry: Entry, epoch: int, environ) -> bool:
+        """Store the entry unless a key it shows was purged while it was being
+        rendered; False (not stored) then."""
         versions = self.store.versions(entry.keys)
         if any(version > epoch for version, _ in versions.values()):
             logger.debug("Not storing %s: purged while rendering", key)
-            return
+            return False
         entry.versions = {k: v for k, (v, _) in versions.items()}
         self.store.put(key, entry, url=_url(environ))
         self.near.put(key, entry, epoch)
+        return True
 
     # -- answering ---------------------------------------------------------------
 
-    def answer(self, entry: Entry, environ, start_response, state: str):
-        status, headers, body = self.respond(entry, environ, state)
+    def answer(self, entry: Entry, environ, start_response, state: str, *, shared=True):
+        status, headers, body = self.respond(entry, environ, state, shared=shared)
         start_response(status, headers)
         return [body]
 
-    def respond(self, entry: Entry, environ, state: str):
+    def respond(self, entry: Entry, environ, state: str, *, shared: bool = True):
         """Status line, headers and body of the answer `entry` gives this request
-        (the gzip variant, a 304, a HEAD)."""
-        variant, not_modified = self.variant(entry, environ, state)
+        (the gzip variant, a 304, a HEAD). A copy known to be older than a purge
+        (STALE, or a render the purge overtook) is not `shared`: a front caching
+        it would keep it after the purge it has already been sent."""
+        variant, not_modified = self.variant(entry, environ, state, shared=shared)
         metrics.PAGE_CACHE.add(state)
         if not_modified:
             return "304 Not Modified", variant.headers_304, b""
         return variant.status_line, variant.headers, variant.body_for(environ)
 
-    def variant(self, entry: Entry, environ, state: str) -> tuple[Variant, bool]:
+    def variant(
+        self, entry: Entry, environ, state: str, *, shared: bool = True
+    ) -> tuple[Variant, bool]:
         """The prepared variant for this request, and whether it is a 304."""
         encoding = environ.get("HTTP_ACCEPT_ENCODING", "")
         zipped = bool(encoding) and bool(ACCEPTS_GZIP.search(encoding))
-        key = (zipped, state)
+        shared = shared and state != "STALE"
+        key = (zipped, state, shared)
         variant = entry.prepared.get(key)
         if variant is None:
-            variant = entry.prepared[key] = self.prepare(entry, zipped, state)
+            variant = entry.prepared[key] = self.prepare(entry, zipped, state, shared)
         if_none_match = environ.get("HTTP_IF_NONE_MATCH")
         return variant, bool(if_none_match) and variant.etag in if_none_match
 
@@ -308,13 +317,13 @@ class PageCacheLayer:
             return 304, variant.encoded_headers_304, b""
         return variant.status, variant.encoded_headers, variant.body_for(environ)
 
-    def prepare(self, entry: Entry, zipped: bool, state: str) -> Variant:
+    def prepare(self, entry: Entry, zipped: bool, state: str, shared: bool) -> Variant:
         """Status line, headers and body of one variant, made once per entry."""
         etag = f'"{entry.etag}-gz"' if zipped else f'"{entry.etag}"'
         body = entry.gzip_body if zipped else entry.body
         headers = [
             *entry.headers,
-            ("Cache-Control", self.cache_control),
+            ("Cache-Control", self.cache_control if shared else "no-store"),
             ("Vary", "Accept-Encoding"),
             ("ETag", etag),
             ("Surrogate-Key", " ".join(entry.keys)),

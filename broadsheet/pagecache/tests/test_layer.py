@@ -149,11 +149,35 @@ def test_a_render_overtaken_by_a_purge_is_not_stored(
     url = article.get_absolute_url()
     first = wsgi.get(url)
     assert "Written while the page was rendering." not in first.text
+    # Nor kept by a front: the purge has reached nginx or a CDN already.
+    assert first.headers["cache-control"] == "no-store"
     second = wsgi.get(url)
     assert second.headers["x-cache"] == "MISS"
+    assert second.headers["cache-control"].startswith("public, max-age=0, s-maxage=")
     if overtaking == "a comment":
         assert "Written while the page was rendering." in second.text
     assert wsgi.get(url).headers["x-cache"] == "HIT"
+
+
+def test_a_stale_copy_served_after_a_purge_tells_fronts_not_to_keep_it(
+    wsgi, page_store
+):
+    article = ArticleFactory()
+    url = article.get_absolute_url()
+    wsgi.get(url)
+    post(article, body="A comment that purges the page.")
+    # Another process holds the lease and renders the page again; meanwhile,
+    # for half a second, the copy from before the purge is served.
+    leased = threading.Thread(
+        target=page_store.acquire, args=(f"127.0.0.1:8000{url}",), kwargs={"seconds": 2}
+    )
+    leased.start()
+    leased.join(timeout=10)
+    stale = wsgi.get(url)
+    assert stale.headers["x-cache"] == "STALE"
+    assert "A comment that purges the page." not in stale.text
+    # nginx or a CDN would keep it for an hour: the purge has reached them already.
+    assert stale.headers["cache-control"] == "no-store"
 
 
 def test_sixteen_concurrent_requests_for_a_purged_page_cause_one_render(make_layer):
