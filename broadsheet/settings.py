@@ -140,8 +140,16 @@ LOGGING = {
     "formatters": {
         "line": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
     },
+    "filters": {
+        # An outage is one line per request, not a traceback.
+        "outages": {"()": "broadsheet.core.outages.OutageLogFilter"},
+    },
     "handlers": {
-        "stderr": {"class": "logging.StreamHandler", "formatter": "line"},
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "formatter": "line",
+            "filters": ["outages"],
+        },
     },
     "root": {"handlers": ["stderr"], "level": CONFIG.log_level},
     "loggers": {

@@ -81,3 +81,19 @@ def _is_store_outage(error: BaseException) -> bool:
     import redis
 
     return isinstance(error, Outage | redis.ConnectionError | redis.TimeoutError)
+
+
+class OutageLogFilter:
+    """A logging filter: an outage is logged as one line naming the error, not
+    with its traceback. During a database restart every request fails the same
+    way, and thousands of identical tracebacks would bury everything else."""
+
+    def filter(self, record) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if error is not None and is_outage(error):
+            message = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            record.msg = f"{record.getMessage()} ({type(error).__name__}: {message})"
+            record.args = ()
+            record.exc_info = None
+            record.exc_text = None
+        return True

@@ -57,3 +57,30 @@ def test_programming_errors_are_not_outages():
     assert not is_outage(KeyError("x"))
     assert not is_outage(OSError(errno.ENOENT, "No such file"))
     assert not is_outage(_wrapped(ZeroDivisionError(), RuntimeError))
+
+
+def test_an_outage_is_logged_in_one_line_and_a_mistake_with_its_traceback():
+    import logging
+    import sys
+
+    from broadsheet.core.outages import OutageLogFilter
+
+    def record_of(error):
+        try:
+            raise error
+        except Exception:
+            return logging.LogRecord(
+                "django.request", logging.ERROR, __file__, 1,
+                "Service Unavailable: %s", ("/comments/post/",), sys.exc_info(),
+            )  # fmt: skip
+
+    outage = record_of(_wrapped(sqlite3.OperationalError("database or disk is full")))
+    assert OutageLogFilter().filter(outage)
+    assert outage.exc_info is None
+    assert outage.getMessage() == (
+        "Service Unavailable: /comments/post/ (OperationalError: database or disk "
+        "is full)"
+    )
+    mistake = record_of(ZeroDivisionError("division by zero"))
+    assert OutageLogFilter().filter(mistake)
+    assert mistake.exc_info is not None
