@@ -5,6 +5,7 @@ a comment comes back as typed, and the same server recovers by itself."""
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 
 from tests.conftest import Server, publish_comments_at_once, start_server
 from tests.own_services import fill_disk, small_filesystem
-from tests.test_pagecache_processes import fetch
+from tests.test_pagecache_processes import cached, fetch
 
 pytestmark = pytest.mark.server
 
@@ -142,6 +143,11 @@ def test_with_the_disk_full_a_comment_comes_back_as_typed_and_nothing_is_half_wr
             assert status == 503
             assert int(headers["Retry-After"]) > 0
             assert_kept(page, form)
+            # A body over 1 MB waits in a file: it cannot, and says so.
+            big = {**form, "body": "x" * (1 << 21)}
+            status, headers, _ = fetch(server.url + "/comments/post/", big)
+            assert status == 503
+            assert int(headers["Retry-After"]) > 0
             # Reads still work: a page not in the cache is made, not stored.
             assert fetch(server.url + "/search/?q=flood")[0] == 200
 
@@ -151,3 +157,22 @@ def test_with_the_disk_full_a_comment_comes_back_as_typed_and_nothing_is_half_wr
             assert status == 303
             assert count_comments(server) == "1 ok"
             assert server.process.poll() is None
+
+
+def test_with_redis_away_cached_pages_are_rendered_and_never_a_500(
+    tmp_path, redis_server
+):
+    with serving(tmp_path / "data", CACHE_URL=redis_server.url) as server:
+        article = new_article(server)
+        assert cached(server.url + article)[0] == "HIT"
+        redis_server.stop()
+        for _ in range(10):  # both worker processes, which held it in memory
+            status, _, page = fetch(server.url + article)
+            assert status == 200
+            assert "After the flood" in page
+        redis_server.start()
+        for _ in range(50):  # bounded: the store is found again within seconds
+            if cached(server.url + article)[0] == "HIT":
+                break
+            time.sleep(0.1)
+        assert cached(server.url + article)[0] == "HIT"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import re
+import resource
 import urllib.parse
 
 import pytest
@@ -221,7 +222,7 @@ def test_a_long_comment_sent_with_pauses_under_the_timeout_is_accepted(server):
     assert answer.startswith(b"HTTP/1.1 303"), answer[:300]
 
 
-def test_a_body_over_the_limit_is_refused_413_before_it_is_read(server):
+def test_a_body_too_large_or_malformed_is_refused_before_it_is_read(server):
     async def declared_too_large():
         reader, writer = await _open(server, "127.0.9.10")
         writer.write(
@@ -245,6 +246,15 @@ def test_a_body_over_the_limit_is_refused_413_before_it_is_read(server):
             pass
         return await asyncio.wait_for(reader.read(), CLIENT_TIMEOUT)
 
+    async def malformed_chunks():
+        reader, writer = await _open(server, "127.0.9.15")
+        writer.write(
+            b"POST /comments/post/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n"
+        )
+        return await asyncio.wait_for(reader.read(), CLIENT_TIMEOUT)
+
+    assert run(malformed_chunks()).startswith(b"HTTP/1.1 400")
     assert run(declared_too_large()).startswith(b"HTTP/1.1 413")
     assert run(chunked_too_large()).startswith(b"HTTP/1.1 413")
 
@@ -270,6 +280,31 @@ def test_one_address_may_hold_only_so_many_requests_except_a_trusted_proxy(serve
     # Behind nginx every request comes from the front's address.
     (status, _), _ = run(hold("127.0.0.88", 8))
     assert status == 200
+
+
+def test_a_thousand_silent_connections_neither_stop_readers_nor_stay(server):
+    """Connections that never send a byte, from one address: readers are still
+    served, and the connections are closed after the header timeout."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, 4096)), hard))
+
+    async def scenario():
+        silent = [await _open(server, "127.0.9.14") for _ in range(1100)]
+        status, _ = await _request(server, server.article)
+        await asyncio.sleep(TIMEOUT + 1)
+        closed = 0
+        for reader, writer in silent:
+            if await _closed(reader):
+                closed += 1
+            writer.close()
+        return status, closed
+
+    try:
+        status, closed = run(scenario())
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert status == 200
+    assert closed == 1100
 
 
 def test_headers_that_never_end_are_cut_after_the_timeout(server):

@@ -79,6 +79,10 @@ class ClientGone(Exception):
     pass
 
 
+class BadBody(Exception):
+    pass
+
+
 class Edge:
     """An ASGI application that reads each request whole, then runs a WSGI
     application in a thread (or answers at once through `fast_answer`)."""
@@ -118,13 +122,14 @@ class Edge:
         if counted:
             busy = self.in_progress.get(address, 0)
             if busy >= self.limits.per_address:
-                metrics.REQUESTS.add(
-                    await _plain(send, 429, "Too many requests from your address.")
-                )
+                refused = await _plain(send, 429, "Too many requests at once.")
+                metrics.REQUESTS.add(str(refused))
                 return
             self.in_progress[address] = busy + 1
         try:
-            metrics.REQUESTS.add(await self._serve(scope, receive, send))
+            status = await self._serve(scope, receive, send)
+            if status:  # 0: the client left before an answer
+                metrics.REQUESTS.add(str(status))
         finally:
             if counted:
                 left = self.in_progress[address] - 1
@@ -155,10 +160,27 @@ class Edge:
                 self.limits.body_timeout,
             )
             return await _plain(send, 408, "The request body came too slowly.")
+        except BadBody:
+            return await _plain(send, 400, "The request body is malformed.")
+        except OSError as error:  # the spool file: a full disk, most likely
+            logger.error("Could not keep a request body: %s", error)
+            if is_outage(error):
+                return await _plain(send, 503, "Unavailable for a moment.")
+            return await _plain(send, 500, "Internal error.")
         except ClientGone:
-            return 0
+            # The body ended early: the client left, or the server could not
+            # decode it (a malformed chunk). Whoever is still there gets a 400.
+            try:
+                return await _plain(send, 400, "The request body was cut short.")
+            except Exception:  # gone indeed
+                return 0
         environ = _environ(scope, body)
-        answer = self.fast_answer(environ) if self.fast_answer else None
+        answer = None
+        if self.fast_answer is not None:
+            try:
+                answer = self.fast_answer(environ)
+            except Exception:  # the thread's way knows what to do without it
+                logger.debug("No fast answer for %s", environ["PATH_INFO"])
         if answer is None:
             loop = asyncio.get_running_loop()
             try:
@@ -196,20 +218,29 @@ class Edge:
                 )
             except TimeoutError:
                 raise BodyTimeout from None
+            except Exception as error:  # the server could not decode it
+                if spool is not None:
+                    spool.close()
+                raise BadBody from error
             if message["type"] == "http.disconnect":
                 raise ClientGone
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.limits.max_body:
                 raise BodyTooLarge
-            if spool is None and size > SPOOL_BYTES:
-                spool = tempfile.TemporaryFile(dir=self.limits.spool_dir)
-                spool.writelines(chunks)
-                chunks = []
-            if spool is not None:
-                spool.write(chunk)
-            elif chunk:
-                chunks.append(chunk)
+            try:
+                if spool is None and size > SPOOL_BYTES:
+                    spool = tempfile.TemporaryFile(dir=self.limits.spool_dir)
+                    spool.writelines(chunks)
+                    chunks = []
+                if spool is not None:
+                    spool.write(chunk)
+                elif chunk:
+                    chunks.append(chunk)
+            except OSError:
+                if spool is not None:
+                    spool.close()
+                raise
             if not message.get("more_body", False):
                 break
         if spool is not None:

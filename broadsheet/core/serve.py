@@ -16,6 +16,7 @@ from django.db import connections
 from broadsheet.core.supervision import SupervisedWorker, granian_loader
 
 logger = logging.getLogger("broadsheet.serve")
+BACKPRESSURE = 8192  # connections per worker process
 ACCESS_LOG_FORMAT = (
     '[%(time)s] %(addr)s "%(method)s %(path)s %(protocol)s" %(status)d %(dt_ms).1fms'
 )
@@ -80,7 +81,7 @@ def serve(
     connections.close_all()
     _allow_many_connections()
     from granian import Granian
-    from granian.constants import Interfaces
+    from granian.constants import HTTPModes, Interfaces
     from granian.http import HTTP1Settings
 
     logger.info(
@@ -106,6 +107,16 @@ def serve(
         port=port,
         interface=Interfaces.ASGINL,
         workers=workers,
+        # HTTP/1.1 only (HTTP/2 needs TLS, which a front terminates): granian's
+        # automatic mode waits for a connection's first bytes to tell the two
+        # apart, with no time limit, so a connection that never sends anything
+        # was never closed.
+        http=HTTPModes.http1,
+        # Connections each worker holds at once (granian's default is 512 with
+        # two workers): idle and slow ones cost a socket each, and past this
+        # number the server stops accepting, for everyone.
+        backlog=4096,
+        backpressure=BACKPRESSURE,
         http1_settings=HTTP1Settings(
             header_read_timeout=settings.EDGE["HEADER_TIMEOUT"] * 1000
         ),
