@@ -291,7 +291,9 @@ class PageCacheLayer:
         """The prepared variant for this request, and whether it is a 304."""
         encoding = environ.get("HTTP_ACCEPT_ENCODING", "")
         zipped = bool(encoding) and bool(ACCEPTS_GZIP.search(encoding))
-        shared = shared and state != "STALE"
+        # Only a page is kept by fronts: a 404 or a redirect may change with a
+        # write that purges no key it names (a new tag, a moved date).
+        shared = shared and state != "STALE" and entry.status == 200
         key = (zipped, state, shared)
         variant = entry.prepared.get(key)
         if variant is None:

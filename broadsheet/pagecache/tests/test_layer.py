@@ -371,3 +371,12 @@ def test_a_fresh_process_keys_its_first_request_by_the_declared_query(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "'page'" in result.stdout and "'p'" in result.stdout
+
+
+def test_a_missing_page_is_not_kept_by_fronts(wsgi):
+    """A tag or month that does not exist yet may exist after a write that
+    purges no key the 404 named: a front must not keep the 404."""
+    answer = wsgi.get("/tag/not-yet-a-tag/")
+    assert answer.status == 404
+    assert answer.headers["cache-control"] == "no-store"
+    assert wsgi.get("/tag/not-yet-a-tag/").headers["x-cache"] == "MISS"
