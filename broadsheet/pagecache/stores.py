@@ -17,6 +17,7 @@ import fcntl
 import logging
 import mmap
 import os
+import shutil
 import sqlite3
 import struct
 import threading
@@ -29,6 +30,9 @@ from broadsheet.pagecache.entries import Entry
 from broadsheet.pagecache.keys import EVERYTHING
 
 logger = logging.getLogger(__name__)
+
+# Free space the page store leaves to the database on the same disk.
+KEEP_FREE_BYTES = 64 * 1024 * 1024
 
 
 class StoreUnavailable(Outage):
@@ -95,6 +99,7 @@ class SQLiteStore:
         self._local = threading.local()
         self._map: mmap.mmap | None = None
         self._map_pid: int | None = None
+        self._warned_at = float("-inf")
 
     @property
     def epoch_map(self) -> mmap.mmap:
@@ -175,6 +180,10 @@ class SQLiteStore:
         return Entry.from_stored(*row)
 
     def put(self, key: str, entry: Entry, *, url: str) -> None:
+        """Store a page, unless the disk is nearly full: the room left is kept
+        for the database, whose writes are what readers would lose."""
+        if self._disk_nearly_full():
+            return
         with self._writing() as db:
             db.execute(
                 "INSERT INTO entries (key, meta, body, gzip, size, used_at) "
@@ -197,6 +206,18 @@ class SQLiteStore:
             total = db.execute("SELECT COALESCE(SUM(size), 0) FROM entries").fetchone()
             if total[0] > self.max_bytes:
                 self._evict(total[0] - self.max_bytes * 0.9)
+
+    def _disk_nearly_full(self) -> bool:
+        free = shutil.disk_usage(os.path.dirname(self.path) or ".").free
+        nearly_full = free < KEEP_FREE_BYTES
+        if nearly_full and time.monotonic() - self._warned_at > 60:
+            self._warned_at = time.monotonic()
+            logger.warning(
+                "Less than %d MB free beside the page store: pages are not "
+                "stored, to leave the room to the database",
+                KEEP_FREE_BYTES >> 20,
+            )
+        return nearly_full
 
     def _evict(self, excess: float) -> None:
         freed = 0

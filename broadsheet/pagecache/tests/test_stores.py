@@ -43,3 +43,20 @@ def test_a_purge_on_a_full_disk_logs_the_disk_error_and_works_once_freed(
     filler.unlink()
     purge_now(["article:1"])
     assert store.epoch() == epoch + 1
+
+
+def test_the_page_store_leaves_the_last_free_space_to_the_database(monkeypatch):
+    from broadsheet.pagecache import stores
+    from broadsheet.pagecache.entries import Entry
+
+    monkeypatch.setattr(stores, "KEEP_FREE_BYTES", 4 * 1024 * 1024)
+    page = Entry.build(
+        200, [("Content-Type", "text/html")], b"<p>page</p>", ("site",), {}
+    )
+    with small_filesystem(8) as folder:
+        store = stores.SQLiteStore(str(folder / "cache.sqlite3"), max_bytes=1 << 30)
+        store.put("example.org/", page, url="/")
+        assert store.get("example.org/") is not None
+        fill_disk(folder, leave_bytes=2 * 1024 * 1024)
+        store.put("example.org/other/", page, url="/other/")
+        assert store.get("example.org/other/") is None  # not stored: no error
