@@ -108,5 +108,14 @@ def _before_exit() -> None:
     gc.freeze()
 
 
+def run() -> int:
+    """The console script: `main`, with Ctrl+C an exit without a traceback."""
+    try:
+        return main()
+    except KeyboardInterrupt:
+        print("broadsheet: stopped.", file=sys.stderr)
+        return 130
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -150,6 +150,13 @@ def test_with_the_disk_full_a_comment_comes_back_as_typed_and_nothing_is_half_wr
             assert int(headers["Retry-After"]) > 0
             # Reads still work: a page not in the cache is made, not stored.
             assert fetch(server.url + "/search/?q=flood")[0] == 200
+            # And a restart on the full disk serves them again.
+            server.stop()
+            port = int(server.url.rsplit(":", 1)[1])
+            restarted = start_server(data_dir, "--no-worker", port=port)
+            server.process, server.log_path = restarted.process, restarted.log_path
+            assert "The disk is full: skipped" in server.log()
+            assert fetch(server.url + article)[0] == 200
 
             filler.unlink()
             assert count_comments(server) == "0 ok"  # nothing half-written
@@ -171,7 +178,7 @@ def test_with_redis_away_cached_pages_are_rendered_and_never_a_500(
             assert status == 200
             assert "After the flood" in page
         redis_server.start()
-        for _ in range(50):  # bounded: the store is found again within seconds
+        for _ in range(100):  # bounded: the store is found again within seconds
             if cached(server.url + article)[0] == "HIT":
                 break
             time.sleep(0.1)

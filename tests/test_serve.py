@@ -145,3 +145,21 @@ def test_the_system_check_says_postgres_needs_a_shared_secret_key(tmp_path):
     )
     assert result.returncode != 0
     assert "broadsheet.E001" in result.stderr
+
+
+def test_a_database_away_at_start_up_is_one_sentence_and_exit_3(tmp_path):
+    """systemd (Restart=always) starts it again; the log says why, in a line."""
+    environment = base_env(tmp_path / "data", free_port())
+    environment["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:{free_port()}/none"
+    environment["BROADSHEET_SECRET_KEY"] = "a-shared-key-for-this-test-only"
+    result = subprocess.run(
+        [sys.executable, "-m", "broadsheet.cli", "serve"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 3
+    assert "Traceback" not in result.stderr
+    assert "broadsheet: the database cannot be reached" in result.stderr

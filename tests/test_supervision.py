@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,47 @@ def test_stopping_serve_in_start_up_or_killing_it_leaves_no_process_behind(tmp_p
     finally:
         for pid in processes_of(data_dir):
             os.kill(pid, signal.SIGKILL)
+
+
+def _children_serving(parent: int) -> list[int]:
+    """granian's worker processes under `parent`, the newest last."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(fields[1]) == parent and b"serve" in command:
+            found.append(int(stat.parent.name))
+    return sorted(found)
+
+
+def test_a_worker_process_killed_twice_in_a_row_does_not_end_the_site(tmp_path):
+    """Granian gives up after two deaths of a worker within 5.5 s; serve starts
+    it again, and a stop still stops it."""
+    server = start_server(tmp_path / "data", "--no-worker", "--workers", "1")
+    try:
+        first = _children_serving(server.process.pid)[-1]
+        os.kill(first, signal.SIGKILL)
+        wait_until(
+            lambda: _children_serving(server.process.pid)[-1:] not in ([], [first]),
+            20,
+            "a new worker process",
+        )
+        os.kill(_children_serving(server.process.pid)[-1], signal.SIGKILL)
+
+        def answers() -> bool:
+            try:
+                with urllib.request.urlopen(server.url + "/livez", timeout=2) as got:
+                    return got.status == 200
+            except OSError:
+                return False
+
+        wait_until(lambda: "kept dying" in server.log(), 20, "granian gave up")
+        wait_until(answers, 40, "the site answers again")
+        assert server.process.poll() is None
+        server.process.terminate()
+        assert server.process.wait(timeout=30) == 0
+    finally:
+        server.stop()

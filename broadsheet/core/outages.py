@@ -52,6 +52,21 @@ def is_outage(error: BaseException) -> bool:
     return False
 
 
+def is_disk_full(error: BaseException) -> bool:
+    """True when `error`, or what it was raised from, is a full disk."""
+    current: BaseException | None = error
+    while current is not None:
+        if isinstance(current, OSError) and current.errno in {
+            errno.ENOSPC,
+            errno.EDQUOT,
+        }:
+            return True
+        if "database or disk is full" in str(current).lower():
+            return True
+        current = current.__cause__
+    return False
+
+
 def _is_outage_itself(error: BaseException) -> bool:
     if isinstance(error, db_utils.InterfaceError):
         return True  # the connection is gone ("connection already closed")

@@ -120,6 +120,9 @@ class SQLiteStore:
     def db(self) -> sqlite3.Connection:
         connection = getattr(self._local, "connection", None)
         if connection is None or getattr(self._local, "pid", None) != os.getpid():
+            # Private from the first byte (its -wal and -shm files take its mode):
+            # pages may show a commenter's own held comment.
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
             connection = sqlite3.connect(
                 self.path, timeout=10, isolation_level=None, check_same_thread=False
             )

@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 from broadsheet import conf
@@ -56,3 +58,19 @@ def test_secret_key_is_generated_once_with_owner_only_mode(tmp_path):
     assert len(first) >= 50
     assert (tmp_path / "data" / "secret_key").stat().st_mode & 0o777 == 0o600
     assert conf.secret_key(config) == first
+
+
+def test_the_databases_are_private_whatever_the_umask(tmp_path):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    cache = data_dir / "cache.sqlite3"
+    cache.write_bytes(b"")
+    cache.chmod(0o644)  # as an earlier version left it
+    old = os.umask(0o022)
+    try:
+        conf.ensure_data_dir(conf.load({"BROADSHEET_DATA_DIR": str(data_dir)}))
+    finally:
+        os.umask(old)
+    assert (data_dir / "broadsheet.sqlite3").stat().st_mode & 0o777 == 0o600
+    assert cache.stat().st_mode & 0o777 == 0o600
+    assert (data_dir / "secret_key").stat().st_mode & 0o777 == 0o600
