@@ -34,24 +34,22 @@ from broadsheet.images.models import Image
 TEMPORARY = ".writing-"
 
 
-def write_files(files: Mapping[str, bytes]) -> list[str]:
+def write_files(files: Mapping[str, bytes]) -> None:
     """Make each media file named in `files` hold exactly its bytes, writing
-    those that do not already; returns the names written. When this returns,
-    the files and their names are on the disk (fsync), so a row saved next
-    never names a file that a power cut could take back. Raises OSError (a
-    full disk, say), leaving each file whole as before or whole as new."""
-    written, folders = [], set()
+    those that do not already. When this returns, the files and their names
+    are on the disk (fsync), so a row saved next never names a file that a
+    power cut could take back. Raises OSError (a full disk, say), leaving each
+    file whole as before or whole as new."""
+    folders: set[Path] = set()
     for name, data in files.items():
         path = Path(default_storage.path(name))
         if _holds(path, data):
             continue
         folders.update(_made_folders(path.parent))
         _write_whole(path, data)
-        written.append(name)
         folders.add(path.parent)
     for folder in folders:
         _sync_folder(folder)
-    return written
 
 
 def _holds(path: Path, data: bytes) -> bool:
