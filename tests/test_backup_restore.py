@@ -347,6 +347,23 @@ def test_keep_leaves_the_newest_archives_and_no_other_file_is_touched(server, tm
     assert sorted(folder.iterdir()) == sorted([older[-1], newest, *others])
 
 
+def test_a_temporary_left_by_an_interrupted_image_write_is_not_backed_up(
+    server, tmp_path
+):
+    # What kill -9 leaves beside a width being written (images/files.py).
+    folder = server.data_dir / "media" / "images" / "ab"
+    folder.mkdir(parents=True, exist_ok=True)
+    left = folder / f".writing-{'ab' * 32}-960.jpg.k7x2"
+    left.write_bytes(b"\xff\xd8 half a picture")
+    try:
+        with tarfile.open(backup(server, tmp_path)) as tar:
+            names = tar.getnames()
+    finally:
+        left.unlink()
+    assert any(name.startswith("media/images/") for name in names)
+    assert not [name for name in names if ".writing-" in name]
+
+
 def test_a_full_disk_leaves_no_archive_and_no_half_restore_and_says_so(server, archive):
     with small_filesystem(1) as folder:
         result = server.manage("backup", str(folder))

@@ -4,14 +4,13 @@ The database is copied first, then the media are read: an image's files are
 written whole before its row commits (`images.services.stored_image`), so every
 image the copy knows has its files on disk by then. Files of images uploaded
 after the copy may come along too; they are named by their content and do no
-harm. A file still being written is read once its writer is done: Django's
-storage writes under an exclusive `flock`, and we read under a shared one.
+harm. A file appears under its name only whole, renamed from a temporary
+(`images.files`); temporaries are left out, being partial or on their way.
 """
 
 from __future__ import annotations
 
 import errno
-import fcntl
 import gzip
 import os
 import shutil
@@ -40,6 +39,7 @@ from broadsheet.backups.databases import (
     remove_sqlite_files,
     snapshot_sqlite,
 )
+from broadsheet.images.files import is_temporary
 
 FULL_DISK = {errno.ENOSPC, errno.EDQUOT}
 # Level 1: on a database of 100,000 comments (156 MB), 34 MB in 1.8 s, where
@@ -180,14 +180,13 @@ def _add_media(writer: ArchiveWriter, root: Path) -> set[str]:
         folders.sort()
         for name in sorted(files):
             path = Path(folder, name)
-            if path.is_symlink():
+            if path.is_symlink() or is_temporary(name):
                 continue
             with path.open("rb") as source:
-                fcntl.flock(source.fileno(), fcntl.LOCK_SH)
                 size = os.fstat(source.fileno()).st_size
                 if size == 0:
-                    # Created by a writer that has not locked it yet: no image
-                    # row can name it before it is whole.
+                    # What an older Broadsheet left of a failed write: no image
+                    # is empty.
                     continue
                 relative = path.relative_to(root).as_posix()
                 writer.add(f"media/{relative}", source, size)

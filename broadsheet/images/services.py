@@ -6,11 +6,10 @@ import re
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 
 from broadsheet.core.renderer import ShownImage
+from broadsheet.images.files import write_files
 from broadsheet.images.models import Image
 from broadsheet.images.processing import Processed
 from broadsheet.pagecache.keys import key_for
@@ -21,13 +20,15 @@ def upload_image(
     processed: Processed, *, alt_text: str, credit: str = "", by: Any
 ) -> Image:
     """Store a processed upload (see `processing.process`); the same picture
-    uploaded again is the same Image. Raises PermissionDenied."""
+    uploaded again is the same Image, its missing or damaged files written
+    again. Raises PermissionDenied, or OSError when the files cannot be
+    written (a full disk: nothing is saved, and uploading again completes)."""
     if by is not None and not by.has_perm("images.add_image"):
         raise PermissionDenied("Missing permission images.add_image.")
+    image = stored_image(processed, alt_text=alt_text, credit=credit, by=by)
     existing = Image.objects.filter(digest=processed.digest).first()
     if existing is not None:
         return existing
-    image = stored_image(processed, alt_text=alt_text, credit=credit, by=by)
     with transaction.atomic():
         image.save()
     return image
@@ -38,8 +39,10 @@ def stored_image(
 ) -> Image:
     """The Image for a processed upload, its files stored, the row not saved.
 
-    Files first: named by content, so a rolled-back row leaves only files that
-    the same upload would write again, never a row without its files."""
+    Files first, each whole or absent (`files.write_files`) and on the disk
+    before this returns: a row saved next never names a missing or partial
+    file, and a failure or a crash between files leaves only whole files that
+    no row names, which the same upload checks and completes. Raises OSError."""
     image = Image(
         digest=processed.digest,
         extension=processed.extension,
@@ -50,10 +53,7 @@ def stored_image(
         credit=credit,
         uploaded_by=by,
     )
-    for width, data in processed.variants.items():
-        name = image.name(width)
-        if not default_storage.exists(name):
-            default_storage.save(name, ContentFile(data))
+    write_files({image.name(width): data for width, data in processed.variants.items()})
     return image
 
 
