@@ -395,9 +395,8 @@ PRIVATE_FILES = (
 
 
 def ensure_data_dir(config: Config) -> None:
-    """Create the data directory and its secret key if missing, and keep its
-    databases private (mode 0600, created so from the first byte). A full disk
-    is not fatal: the site still answers reads, and says so.
+    """Create the data directory and its secret key if missing. A full disk is
+    not fatal: the site still answers reads, and says so.
 
     Raises ConfigError when the directory cannot be created or written.
     """
@@ -413,21 +412,27 @@ def ensure_data_dir(config: Config) -> None:
                 )
                 with os.fdopen(descriptor, "w") as handle:
                     handle.write(secrets.token_urlsafe(50))
-        if config.uses_sqlite:
-            # SQLite gives its -wal and -shm files the database's mode.
-            database = config.data_dir / "broadsheet.sqlite3"
-            if not database.exists():
-                os.close(os.open(database, os.O_WRONLY | os.O_CREAT, 0o600))
-        for name in PRIVATE_FILES:
-            path = config.data_dir / name
-            if path.exists() and path.stat().st_mode & 0o077:
-                path.chmod(0o600)
     except OSError as error:
         raise ConfigError(
             f"The data directory {config.data_dir} cannot be written "
             f"({error.strerror or error}); set BROADSHEET_DATA_DIR to a writable "
             "directory."
         ) from None
+
+
+def make_private(config: Config) -> None:
+    """Create the SQLite database with mode 0600 if missing (SQLite gives its
+    -wal and -shm files the database's mode), and make the data directory's
+    private files readable by their owner only, whatever the umask left.
+    Raises OSError."""
+    if config.uses_sqlite:
+        database = config.data_dir / "broadsheet.sqlite3"
+        if not database.exists():
+            os.close(os.open(database, os.O_WRONLY | os.O_CREAT, 0o600))
+    for name in PRIVATE_FILES:
+        path = config.data_dir / name
+        if path.exists() and path.stat().st_mode & 0o077:
+            path.chmod(0o600)
 
 
 def _probe_writable(data_dir: Path) -> None:

@@ -124,7 +124,9 @@ def serve(
     # Ctrl+C stops start-up too, even when the shell that started us in the
     # background set SIGINT to be ignored (Python then keeps ignoring it).
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    use_shared_metrics(conf.load().data_dir)
+    config = conf.load()
+    conf.make_private(config)
+    use_shared_metrics(config.data_dir)
     try:
         prepare(demo=demo)
     except SystemCheckError as error:

@@ -68,7 +68,9 @@ def test_the_databases_are_private_whatever_the_umask(tmp_path):
     cache.chmod(0o644)  # as an earlier version left it
     old = os.umask(0o022)
     try:
-        conf.ensure_data_dir(conf.load({"BROADSHEET_DATA_DIR": str(data_dir)}))
+        config = conf.load({"BROADSHEET_DATA_DIR": str(data_dir)})
+        conf.ensure_data_dir(config)
+        conf.make_private(config)
     finally:
         os.umask(old)
     assert (data_dir / "broadsheet.sqlite3").stat().st_mode & 0o777 == 0o600
