@@ -19,7 +19,7 @@ from broadsheet.core.origins import refuse_cross_site
 from broadsheet.core.outages import is_outage
 from broadsheet.core.views import render_without_database
 from broadsheet.discussion import screening, services, tokens
-from broadsheet.discussion.exceptions import CommentRefused
+from broadsheet.discussion.exceptions import AlreadyPosted, CommentRefused
 from broadsheet.discussion.forms import CommentEditForm, CommentForm
 from broadsheet.discussion.keys import form_key, thread_key
 from broadsheet.discussion.models import Comment, ReplySubscription
@@ -136,7 +136,9 @@ def _kept_on_outage(
             except Exception as error:
                 if request.method != "POST" or not is_outage(error):
                     raise
-                logger.error("Comment not saved, database or disk away: %s", error)
+                logger.error(
+                    "Comment perhaps not saved, database or disk away: %s", error
+                )
                 return unsaved(request, *args, **kwargs)
 
         return wrapper
@@ -144,9 +146,20 @@ def _kept_on_outage(
     return decorate
 
 
-def _not_saved() -> str:
+# "May not": when it is the commit's acknowledgement that was lost, the comment
+# is saved all the same. Sending it again is safe either way: a comment already
+# saved is found (services.post_comment), an edit is made again.
+def _comment_perhaps_not_saved() -> str:
     return _(
-        "Your comment could not be saved just now: the site cannot reach its "
+        "Your comment may not have been saved: the site could not reach its "
+        "database or its disk. Your text is kept below; please send it again in "
+        "a minute: if it was saved, you will be taken to it."
+    )
+
+
+def _edit_perhaps_not_saved() -> str:
+    return _(
+        "Your change may not have been saved: the site could not reach its "
         "database or its disk. Your text is kept below; please send it again in "
         "a minute."
     )
@@ -158,7 +171,12 @@ def _comment_not_saved(request: HttpRequest) -> HttpResponse:
     return render_without_database(
         request,
         "discussion/comment_refused.html",
-        {"form": form, "article": None, "parent": None, "message": _not_saved()},
+        {
+            "form": form,
+            "article": None,
+            "parent": None,
+            "message": _comment_perhaps_not_saved(),
+        },
         status=503,
     )
 
@@ -203,6 +221,10 @@ def comment_post(request: HttpRequest) -> HttpResponse:
         comment = services.post_comment(
             article, form.cleaned_data, ip=client_ip(request)
         )
+    except AlreadyPosted as again:
+        # Sent again (its first answer lost): the reader lands on it as then.
+        metrics.COMMENTS.add("resent")
+        return _taken_to(request, again.comment)
     except CommentRefused as refusal:
         response = _refuse(
             request, form, article, str(refusal), status=refusal.status_code
@@ -211,11 +233,17 @@ def comment_post(request: HttpRequest) -> HttpResponse:
             response["Retry-After"] = str(refusal.retry_after)
         return response
     metrics.COMMENTS.add(comment.status)
+    return _taken_to(request, comment)
+
+
+def _taken_to(request: HttpRequest, comment: Comment) -> HttpResponse:
+    """A 303 to the reader's comment, and the cookie that shows it to them."""
     response = HttpResponseRedirect(comment_address(comment))
     response.status_code = 303  # See Other: the browser follows with a GET
     # While this cookie lasts the reader bypasses the shared page cache, so they
     # always see their own comment at once.
-    recent = [comment.pk, *own_comment_ids(request)][:OWN_COMMENTS_KEPT]
+    earlier = [pk for pk in own_comment_ids(request) if pk != comment.pk]
+    recent = [comment.pk, *earlier][:OWN_COMMENTS_KEPT]
     response.set_signed_cookie(
         COMMENTER_COOKIE,
         ",".join(str(pk) for pk in recent),
@@ -276,7 +304,7 @@ def _edit_not_saved(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "comment": None,
             "form": CommentEditForm(request.POST),
-            "message": _not_saved(),
+            "message": _edit_perhaps_not_saved(),
         },
         status=503,
     )
