@@ -26,11 +26,14 @@ from broadsheet.discussion.models import Comment, ReplySubscription
 from broadsheet.discussion.tasks import read_subscription_token
 from broadsheet.discussion.thread import (
     THREAD_FIELDS,
+    Node,
+    Thread,
     build_thread,
     comment_address,
     thread_html,
 )
 from broadsheet.pagecache.decorators import add_keys
+from broadsheet.pagecache.query import is_plain_number, page_number, query_value
 from broadsheet.publishing.extensions import ArticlePart
 from broadsheet.publishing.models import Article
 
@@ -68,9 +71,7 @@ def discussion_part(request: HttpRequest, article: Article) -> ArticlePart:
         .in_thread_order()
         .values_list(*THREAD_FIELDS)
     )
-    replying_to = thread.find(request.GET.get("replyto"))
-    if replying_to is not None and (replying_to.is_removed or replying_to.is_held):
-        replying_to = None
+    replying_to = _replying_to(request, thread)
     page = _comment_page(request, thread)
     form = CommentForm(
         initial={
@@ -114,11 +115,28 @@ def _own_actions(own: list[int]) -> dict[int, str]:
     }
 
 
-def _comment_page(request: HttpRequest, thread) -> int:
-    raw = request.GET.get("cpage", "1")
-    if not raw.isdigit() or not 1 <= int(raw) <= thread.page_count:
+def _replying_to(request: HttpRequest, thread: Thread) -> Node | None:
+    """The comment that `?replyto=N` (its Reply link) addresses the form to.
+
+    None for a removed comment's placeholder and for the reader's own held
+    comment: the form without a reply target. Raises Http404 for a comment not
+    on this page (held for someone else's eyes, or none at all), or a number
+    written otherwise than the link writes it: each would store the page again
+    under an address of its own."""
+    value = query_value(request, "replyto")
+    if value is None:
+        return None
+    node = thread.find(value) if is_plain_number(value) else None
+    if node is None:
+        raise Http404(_("There is no such comment to reply to."))
+    return None if node.is_removed or node.is_held else node
+
+
+def _comment_page(request: HttpRequest, thread: Thread) -> int:
+    number = page_number(request, "cpage")
+    if number > thread.page_count:
         raise Http404(_("No such page of comments."))
-    return int(raw)
+    return number
 
 
 def _kept_on_outage(

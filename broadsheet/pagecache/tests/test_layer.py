@@ -114,6 +114,11 @@ def test_undeclared_query_parameters_share_the_entry_and_declared_ones_do_not(ws
     reply = wsgi.get(f"{url}?replyto={comment.pk}")
     assert reply.headers["x-cache"] == "MISS"
     assert 'name="parent" value="%d"' % comment.pk in reply.text
+    # Values that name nothing, or name the same page again, store nothing.
+    for query in ["replyto=424242", f"replyto=0{comment.pk}", "cpage=1", "cpage=01"]:
+        for _ in range(2):
+            answer = wsgi.get(f"{url}?{query}")
+            assert (answer.status, answer.headers["x-cache"]) == (404, "MISS"), query
 
 
 def test_pages_are_stored_without_any_per_visitor_data(wsgi, client, django_user_model):
