@@ -60,7 +60,8 @@ COMMENTS = Tally(
     Counter(
         "broadsheet_comments",
         "Comments posted by readers, by outcome: approved, held, spam, refused, "
-        "unavailable (the database or disk was away).",
+        "unavailable (the database or disk was away), resent (sent again by its "
+        "author, already saved).",
         ["outcome"],
     )
 )

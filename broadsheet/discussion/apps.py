@@ -9,7 +9,7 @@ class DiscussionConfig(AppConfig):
 
     def ready(self) -> None:
         from broadsheet.discussion.keys import visibility_keys
-        from broadsheet.discussion.views import discussion_part
+        from broadsheet.discussion.part import discussion_part
         from broadsheet.publishing.extensions import (
             register_article_part,
             register_visibility_keys,

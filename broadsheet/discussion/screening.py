@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from enum import StrEnum
+
+# The same text from the same commenter within this time is not a new comment:
+# sent again by its author, it is the comment already saved (discussion's
+# services); from anyone else, screening may refuse it as a duplicate.
+DUPLICATE_WINDOW = timedelta(days=1)
 
 
 class Decision(StrEnum):

@@ -17,6 +17,7 @@ from broadsheet.discussion import screening
 from broadsheet.discussion.avatars import email_hmac
 from broadsheet.discussion.cards import refresh_card
 from broadsheet.discussion.exceptions import (
+    AlreadyPosted,
     CommentRefused,
     CommentsClosed,
     EditWindowClosed,
@@ -48,9 +49,10 @@ def post_comment(
 
     `screened=False` is for comments the system itself writes (the demo,
     factories, imports): they skip the moderation checks and are published.
-    Raises CommentsClosed when the article takes no comments, and CommentRefused
-    when the parent is not a visible comment on this article or the screening
-    rejects it.
+    Raises CommentsClosed when the article takes no comments, AlreadyPosted
+    when the same commenter sent this comment already (see `_saved_before`),
+    and CommentRefused when the parent is not a visible comment on this article
+    or the screening rejects it.
     """
     if not screening.is_open(article):
         raise CommentsClosed(_("Comments are closed on this article."))
@@ -75,6 +77,8 @@ def post_comment(
         ip_prefix=ip_prefix(ip),
         honeypot=form_data.get("url_confirm", ""),
     )
+    if screened and (saved := _saved_before(article, parent, facts)) is not None:
+        raise AlreadyPosted(_("You have already posted this comment."), comment=saved)
     verdict = (
         screening.screen(facts)
         if screened
@@ -111,6 +115,32 @@ def post_comment(
             # Queued in this transaction: no mail for a post that rolls back.
             send_subscription_confirmation.enqueue(subscription.pk)
     return comment
+
+
+def _saved_before(
+    article: Article, parent: Comment | None, facts: screening.Facts
+) -> Comment | None:
+    """The comment these facts describe, if its author sent it already: the
+    same text, article and parent, from the same e-mail, within the duplicate
+    window, published or held. A send whose answer was lost (the database went
+    away as it committed) is sent again, and must not be posted twice.
+
+    The network must match too: landing on the comment gives the commenter's
+    cookie, which may edit or delete it, so knowing someone's e-mail address
+    and the words of their comment is not enough."""
+    return (
+        Comment.objects.on(article)
+        .filter(
+            parent=parent,
+            body=facts.body,
+            email_hmac=facts.email_hmac,
+            ip_prefix=facts.ip_prefix,
+            status__in=[Comment.Status.APPROVED, Comment.Status.HELD],
+            created_at__gte=timezone.now() - screening.DUPLICATE_WINDOW,
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
 
 
 def _notify_subscriber(reply: Comment) -> None:

@@ -3,11 +3,8 @@ import logging
 from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -18,107 +15,21 @@ from broadsheet.core.clients import client_ip
 from broadsheet.core.origins import refuse_cross_site
 from broadsheet.core.outages import is_outage
 from broadsheet.core.views import render_without_database
-from broadsheet.discussion import screening, services, tokens
-from broadsheet.discussion.exceptions import CommentRefused
+from broadsheet.discussion import services, tokens
+from broadsheet.discussion.exceptions import AlreadyPosted, CommentRefused
 from broadsheet.discussion.forms import CommentEditForm, CommentForm
-from broadsheet.discussion.keys import form_key, thread_key
 from broadsheet.discussion.models import Comment, ReplySubscription
-from broadsheet.discussion.tasks import read_subscription_token
-from broadsheet.discussion.thread import (
-    THREAD_FIELDS,
-    build_thread,
-    comment_address,
-    thread_html,
+from broadsheet.discussion.part import (
+    COMMENTER_COOKIE,
+    COMMENTER_COOKIE_SECONDS,
+    OWN_COMMENTS_KEPT,
+    own_comment_ids,
 )
-from broadsheet.pagecache.decorators import add_keys
-from broadsheet.publishing.extensions import ArticlePart
+from broadsheet.discussion.tasks import read_subscription_token
+from broadsheet.discussion.thread import comment_address
 from broadsheet.publishing.models import Article
 
 logger = logging.getLogger(__name__)
-
-COMMENTER_COOKIE = "bs_commenter"
-COMMENTER_COOKIE_SECONDS = 15 * 60
-OWN_COMMENTS_KEPT = 20
-
-
-def own_comment_ids(request: HttpRequest) -> list[int]:
-    """The reader's recent comments, from the signed commenter cookie."""
-    value = request.get_signed_cookie(
-        COMMENTER_COOKIE,
-        default="",
-        salt=COMMENTER_COOKIE,
-        max_age=COMMENTER_COOKIE_SECONDS,
-    )
-    return [int(pk) for pk in value.split(",") if pk.isdigit()][:OWN_COMMENTS_KEPT]
-
-
-def discussion_part(request: HttpRequest, article: Article) -> ArticlePart:
-    """The discussion under an article: heading, threaded comments, reply form."""
-    add_keys(request, thread_key(article.pk), form_key(article.pk))
-    own = own_comment_ids(request)
-    # Removed comments come along as placeholders, kept only above replies.
-    shown = Q(status__in=[Comment.Status.APPROVED, Comment.Status.DELETED])
-    if own:
-        # The reader's own held comments, for them only: such requests bypass
-        # the shared cache (they carry the commenter cookie).
-        shown |= Q(pk__in=own, status=Comment.Status.HELD)
-    thread = build_thread(
-        Comment.objects.on(article)
-        .filter(shown)
-        .in_thread_order()
-        .values_list(*THREAD_FIELDS)
-    )
-    replying_to = thread.find(request.GET.get("replyto"))
-    if replying_to is not None and (replying_to.is_removed or replying_to.is_held):
-        replying_to = None
-    page = _comment_page(request, thread)
-    form = CommentForm(
-        initial={
-            "article": article.pk,
-            "parent": replying_to.pk if replying_to else None,
-            "token": tokens.make_token(article.pk),
-        }
-    )
-    return ArticlePart(
-        "discussion/_discussion.html",
-        {
-            "thread": thread,
-            "comments_html": thread_html(
-                thread.page(page),
-                held_notice=_("Your comment is awaiting moderation."),
-                removed_notice=_("This comment was removed."),
-                after_card=_own_actions(own),
-            ),
-            "page": page,
-            "pages": range(1, thread.page_count + 1) if thread.page_count > 1 else (),
-            "form": form,
-            "replying_to": replying_to,
-            "article": article,
-            "is_open": screening.is_open(article),
-        },
-    )
-
-
-def _own_actions(own: list[int]) -> dict[int, str]:
-    """Edit and Delete links under the reader's own comments, while they may."""
-    if not own:
-        return {}
-    editable = Comment.objects.filter(
-        pk__in=own,
-        status__in=[Comment.Status.APPROVED, Comment.Status.HELD],
-        created_at__gte=timezone.now() - services.EDIT_WINDOW,
-    ).values_list("pk", flat=True)
-    return {
-        pk: render_to_string("discussion/_own_actions.html", {"pk": pk})
-        for pk in editable
-    }
-
-
-def _comment_page(request: HttpRequest, thread) -> int:
-    raw = request.GET.get("cpage", "1")
-    if not raw.isdigit() or not 1 <= int(raw) <= thread.page_count:
-        raise Http404(_("No such page of comments."))
-    return int(raw)
 
 
 def _kept_on_outage(
@@ -136,7 +47,9 @@ def _kept_on_outage(
             except Exception as error:
                 if request.method != "POST" or not is_outage(error):
                     raise
-                logger.error("Comment not saved, database or disk away: %s", error)
+                logger.error(
+                    "Comment perhaps not saved, database or disk away: %s", error
+                )
                 return unsaved(request, *args, **kwargs)
 
         return wrapper
@@ -144,9 +57,20 @@ def _kept_on_outage(
     return decorate
 
 
-def _not_saved() -> str:
+# "May not": when it is the commit's acknowledgement that was lost, the comment
+# is saved all the same. Sending it again is safe either way: a comment already
+# saved is found (services.post_comment), an edit is made again.
+def _comment_perhaps_not_saved() -> str:
     return _(
-        "Your comment could not be saved just now: the site cannot reach its "
+        "Your comment may not have been saved: the site could not reach its "
+        "database or its disk. Your text is kept below; please send it again in "
+        "a minute: if it was saved, you will be taken to it."
+    )
+
+
+def _edit_perhaps_not_saved() -> str:
+    return _(
+        "Your change may not have been saved: the site could not reach its "
         "database or its disk. Your text is kept below; please send it again in "
         "a minute."
     )
@@ -158,7 +82,12 @@ def _comment_not_saved(request: HttpRequest) -> HttpResponse:
     return render_without_database(
         request,
         "discussion/comment_refused.html",
-        {"form": form, "article": None, "parent": None, "message": _not_saved()},
+        {
+            "form": form,
+            "article": None,
+            "parent": None,
+            "message": _comment_perhaps_not_saved(),
+        },
         status=503,
     )
 
@@ -203,6 +132,10 @@ def comment_post(request: HttpRequest) -> HttpResponse:
         comment = services.post_comment(
             article, form.cleaned_data, ip=client_ip(request)
         )
+    except AlreadyPosted as again:
+        # Sent again (its first answer lost): the reader lands on it as then.
+        metrics.COMMENTS.add("resent")
+        return _taken_to(request, again.comment)
     except CommentRefused as refusal:
         response = _refuse(
             request, form, article, str(refusal), status=refusal.status_code
@@ -211,11 +144,17 @@ def comment_post(request: HttpRequest) -> HttpResponse:
             response["Retry-After"] = str(refusal.retry_after)
         return response
     metrics.COMMENTS.add(comment.status)
+    return _taken_to(request, comment)
+
+
+def _taken_to(request: HttpRequest, comment: Comment) -> HttpResponse:
+    """A 303 to the reader's comment, and the cookie that shows it to them."""
     response = HttpResponseRedirect(comment_address(comment))
     response.status_code = 303  # See Other: the browser follows with a GET
     # While this cookie lasts the reader bypasses the shared page cache, so they
     # always see their own comment at once.
-    recent = [comment.pk, *own_comment_ids(request)][:OWN_COMMENTS_KEPT]
+    earlier = [pk for pk in own_comment_ids(request) if pk != comment.pk]
+    recent = [comment.pk, *earlier][:OWN_COMMENTS_KEPT]
     response.set_signed_cookie(
         COMMENTER_COOKIE,
         ",".join(str(pk) for pk in recent),
@@ -276,7 +215,7 @@ def _edit_not_saved(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "comment": None,
             "form": CommentEditForm(request.POST),
-            "message": _not_saved(),
+            "message": _edit_perhaps_not_saved(),
         },
         status=503,
     )

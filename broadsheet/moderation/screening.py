@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from broadsheet.discussion.models import Comment
-from broadsheet.discussion.screening import Decision, Facts, Verdict
+from broadsheet.discussion.screening import DUPLICATE_WINDOW, Decision, Facts, Verdict
 from broadsheet.moderation import classifier
 from broadsheet.moderation.models import (
     ArticlePolicy,
@@ -30,7 +30,6 @@ from broadsheet.publishing.models import Article
 LINK = re.compile(
     r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|info|biz|ru|xyz)\b", re.I
 )
-DUPLICATE_WINDOW = timedelta(days=1)
 HOLD_SCORE = 0.9  # held, with the score as a reason
 REFUSE_SCORE = 0.99  # refused outright, for commenters not yet known
 

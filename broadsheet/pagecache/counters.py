@@ -61,19 +61,51 @@ class LocalCounters:
 local_counters = LocalCounters()
 
 
+class StoreWatch:
+    """Whether this process last found the store away: the log says so once
+    when it goes and once when it is back, not for every request meanwhile."""
+
+    def __init__(self) -> None:
+        self.is_away = False
+        self.lock = threading.Lock()
+
+    def failed(self, error: Exception) -> None:
+        with self.lock:
+            if self.is_away:
+                return
+            self.is_away = True
+        logger.error("Rate counters unavailable, counting in this process: %s", error)
+
+    def answered(self) -> None:
+        if not self.is_away:  # the common case: no lock taken
+            return
+        with self.lock:
+            if not self.is_away:
+                return
+            self.is_away = False
+        logger.warning("Rate counters back in the shared store")
+
+
+store_watch = StoreWatch()
+
+
 def count(name: str, *, window: int) -> tuple[int, int]:
     """Add one to a counter; (count so far, seconds until it resets)."""
     try:
-        return get_store().count(name, window=window)
+        counted = get_store().count(name, window=window)
     except STORE_ERRORS as error:
-        logger.error("Rate counters unavailable, counting in this process: %s", error)
+        store_watch.failed(error)
         return local_counters.count(name, window=window)
+    store_watch.answered()
+    return counted
 
 
 def peek(name: str, *, window: int) -> tuple[int, int]:
     """A counter in the current and the previous window, without adding to it."""
     try:
-        return get_store().peek(name, window=window)
+        counts = get_store().peek(name, window=window)
     except STORE_ERRORS as error:
-        logger.error("Rate counters unavailable, reading this process's: %s", error)
+        store_watch.failed(error)
         return local_counters.peek(name, window=window)
+    store_watch.answered()
+    return counts

@@ -9,8 +9,8 @@ were purged while it was being rendered.
 
 from __future__ import annotations
 
+import functools
 import logging
-import re
 import sqlite3
 import threading
 import time
@@ -32,7 +32,6 @@ LEASE_SECONDS = 2.0
 STALE_SERVE_SECONDS = 0.5
 WAIT_STEP = 0.01
 STORE_ERRORS = (StoreUnavailable, sqlite3.Error)
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 UNCACHEABLE_CONTROL = ("private", "no-store", "no-cache")
 
 StartResponse = Callable[..., object]
@@ -289,8 +288,7 @@ class PageCacheLayer:
         self, entry: Entry, environ, state: str, *, shared: bool = True
     ) -> tuple[Variant, bool]:
         """The prepared variant for this request, and whether it is a 304."""
-        encoding = environ.get("HTTP_ACCEPT_ENCODING", "")
-        zipped = bool(encoding) and bool(ACCEPTS_GZIP.search(encoding))
+        zipped = accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING", ""))
         # Only a page is kept by fronts: a 404 or a redirect may change with a
         # write that purges no key it names (a new tag, a moved date).
         shared = shared and state != "STALE" and entry.status == 200
@@ -362,6 +360,37 @@ class Variant:
 
     def body_for(self, environ: dict) -> bytes:
         return b"" if environ.get("REQUEST_METHOD") == "HEAD" else self.body
+
+
+@functools.lru_cache(maxsize=256)  # the few headers browsers send, parsed once
+def accepts_gzip(accept_encoding: str) -> bool:
+    """Whether an Accept-Encoding header lets us answer in gzip: `gzip` (or its
+    alias `x-gzip`) with a weight above zero, or failing that `*` (RFC 9110,
+    12.5.3). A weight we cannot read counts as zero, as nginx counts it."""
+    named: float | None = None
+    anything: float | None = None
+    for item in accept_encoding.split(","):
+        coding, _, parameters = item.partition(";")
+        coding = coding.strip().lower()
+        if coding in {"gzip", "x-gzip"}:
+            named = max(named or 0.0, _weight(parameters))
+        elif coding == "*":
+            anything = _weight(parameters)
+    weight = named if named is not None else anything
+    return bool(weight)
+
+
+def _weight(parameters: str) -> float:
+    """The q-value among a coding's parameters: 1 when absent, 0 when unreadable."""
+    for parameter in parameters.split(";"):
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "q":
+            try:
+                weight = float(value.strip())
+            except ValueError:
+                return 0.0
+            return weight if 0.0 <= weight <= 1.0 else 0.0
+    return 1.0
 
 
 def _url(environ: dict) -> str:

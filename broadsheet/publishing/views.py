@@ -2,7 +2,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.redirects.models import Redirect
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from broadsheet.core.models import SiteSettings
 from broadsheet.pagecache.decorators import add_keys, cacheable
 from broadsheet.pagecache.keys import key_for
+from broadsheet.pagecache.query import page_number, query_value
 from broadsheet.publishing import services
 from broadsheet.publishing.extensions import article_head, article_parts
 from broadsheet.publishing.keys import (
@@ -40,10 +41,15 @@ ARTICLES_PER_PAGE = 10
 
 
 def _listing(request: HttpRequest, articles, *keys: str):
-    """One page of a list of articles, newest first, its keys recorded."""
-    page = Paginator(
-        articles.with_bylines().latest_first(), ARTICLES_PER_PAGE
-    ).get_page(request.GET.get("page"))
+    """One page of a list of articles, newest first, its keys recorded.
+
+    Raises Http404 for a page past the last, or one written otherwise than
+    our links write it (see pagecache.query)."""
+    paginator = Paginator(articles.with_bylines().latest_first(), ARTICLES_PER_PAGE)
+    try:
+        page = paginator.page(page_number(request))
+    except InvalidPage as error:
+        raise Http404(_("No such page.")) from error
     add_keys(request, *keys, *shown_keys(page.object_list))
     return page
 
@@ -220,12 +226,11 @@ def search(request: HttpRequest) -> HttpResponse:
     cached like any page (the store's size cap bounds what odd queries can
     fill) and purged whenever any public article changes."""
     add_keys(request, SEARCH)
-    query = request.GET.get("q", "")
-    try:
-        page = int(request.GET.get("page", "1"))
-    except ValueError:
-        page = 1
-    found = search_articles(query, page=min(page, 1000))
+    query = query_value(request, "q") or ""
+    page = page_number(request)
+    found = search_articles(query, page=page)
+    if page > 1 and not found.results:
+        raise Http404(_("No such page."))
     return render(
         request,
         "publishing/search.html",

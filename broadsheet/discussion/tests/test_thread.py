@@ -23,8 +23,19 @@ def test_threads_longer_than_a_page_are_paged_by_top_level_comments(
     assert links == ["?cpage=2#comments", "?cpage=3#comments"]
     third = parse(client.get(article.get_absolute_url() + "?cpage=3"))
     assert [b.get_text(strip=True) for b in third.select(".comment-body")] == ["Top 4."]
-    assert client.get(article.get_absolute_url() + "?cpage=4").status_code == 404
-    assert client.get(article.get_absolute_url() + "?cpage=x").status_code == 404
+    links = [a["href"] for a in third.select(".comment-pages a")]
+    assert links == [f"{article.get_absolute_url()}#comments", "?cpage=2#comments"]
+    # Any other spelling of a page, or a page past the last, stores nothing.
+    for query in [
+        "cpage=4",
+        "cpage=x",
+        "cpage=1",
+        "cpage=02",
+        "cpage=",
+        "cpage=2&cpage=2",
+    ]:
+        response = client.get(f"{article.get_absolute_url()}?{query}")
+        assert response.status_code == 404, query
 
 
 def test_a_card_made_by_another_version_is_rendered_again(client, parse):

@@ -234,6 +234,34 @@ def test_reply_link_without_javascript_addresses_the_form_to_that_comment(
     assert page.find(id="respond-title").get_text() == "Reply to Ines Vale"
 
 
+def test_a_reply_address_naming_no_comment_on_the_page_is_not_found(client, parse):
+    article = ArticleFactory()
+    url = article.get_absolute_url()
+    shown = CommentFactory(article=article)
+    removed = CommentFactory(article=article)
+    CommentFactory(article=article, parent=removed)
+    Comment.objects.filter(pk=removed.pk).update(status=Comment.Status.DELETED)
+    held = CommentFactory(article=article, status=Comment.Status.HELD)
+    spam = CommentFactory(article=article, status=Comment.Status.SPAM)
+    elsewhere = CommentFactory(article=ArticleFactory())
+    pk = shown.pk
+    for query in [
+        "replyto=424242",
+        f"replyto={elsewhere.pk}",
+        f"replyto={held.pk}",  # for its author only, who bypasses the cache
+        f"replyto={spam.pk}",
+        "replyto=x",
+        "replyto=",
+        f"replyto=0{pk}",
+        f"replyto=%2B{pk}",
+        f"replyto={pk}&replyto={pk}",
+    ]:
+        assert client.get(f"{url}?{query}").status_code == 404, query
+    # A removed comment's placeholder: the form, without a reply target.
+    page = parse(client.get(f"{url}?replyto={removed.pk}"))
+    assert page.find("input", attrs={"name": "parent"}).get("value", "") == ""
+
+
 @pytest.mark.parametrize(
     ("approved", "heading"),
     [

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from broadsheet.discussion import services
-from broadsheet.discussion.exceptions import CommentRefused
+from broadsheet.discussion.exceptions import AlreadyPosted, CommentRefused
 from broadsheet.discussion.models import Comment
 from broadsheet.moderation.models import ArticlePolicy, Ban, Mode, ModerationPolicy
 from broadsheet.testing.factories import ArticleFactory, CommentFactory
@@ -30,9 +30,11 @@ def policy(**fields) -> ModerationPolicy:
 
 
 def post(article, body="A fair point about the budget.", *, email="ana@example.org",
-         ip="203.0.113.5", name="Ana"):  # fmt: skip
+         ip="203.0.113.5", name="Ana", parent=None):  # fmt: skip
     return services.post_comment(
-        article, {"name": name, "email": email, "body": body}, ip=ip
+        article,
+        {"name": name, "email": email, "body": body, "parent": parent and parent.pk},
+        ip=ip,
     )
 
 
@@ -135,15 +137,28 @@ def test_a_ban_by_email_or_prefix_refuses_until_it_expires():
     assert post(article, email="troll@example.org").status == Comment.Status.APPROVED
 
 
-def test_a_duplicate_of_a_recent_comment_is_refused():
-    policy()
+def test_a_duplicate_is_refused_unless_its_author_sends_the_same_comment_again():
+    policy(mode=Mode.HOLD_ALL)
     article = ArticleFactory()
-    post(article, body="Same words.")
-    with pytest.raises(CommentRefused, match="already posted"):
+    first = post(article, body="Same words.")
+    # Its author, again (their first answer lost): the comment already saved.
+    with pytest.raises(AlreadyPosted) as again:
+        post(article, body="Same words.", ip="203.0.113.77")
+    assert again.value.comment == first and first.status == Comment.Status.HELD
+    for elsewhere in [
+        {"article": ArticleFactory()},
+        {"article": article, "parent": CommentFactory(article=article)},
+        {"article": article, "ip": "198.51.100.5"},  # same e-mail, other network
+        {"article": article, "email": "other@example.org", "ip": "203.0.113.9"},
+    ]:
+        with pytest.raises(CommentRefused, match="already posted") as refusal:
+            post(body="Same words.", **elsewhere)
+        assert refusal.type is CommentRefused, elsewhere
+    Comment.objects.filter(pk=first.pk).update(status=Comment.Status.SPAM)
+    with pytest.raises(CommentRefused, match="already posted") as refusal:
         post(article, body="Same words.")
-    with pytest.raises(CommentRefused):  # same network, other address
-        post(article, body="Same words.", email="other@example.org", ip="203.0.113.9")
-    assert Comment.objects.count() == 1
+    assert refusal.type is CommentRefused
+    assert Comment.objects.count() == 2  # the first, and the parent made above
 
 
 def test_a_ban_made_from_a_comment_refuses_the_next_post(django_user_model):

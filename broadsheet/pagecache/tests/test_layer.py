@@ -84,6 +84,27 @@ def test_hits_carry_the_caching_headers_and_answer_conditional_gets(wsgi):
     assert gzip.decompress(zipped.body) == hit.body
 
 
+def test_gzip_goes_only_to_readers_whose_accept_encoding_weighs_it_above_zero(wsgi):
+    url = ArticleFactory().get_absolute_url()
+    plain = wsgi.get(url)
+    for header, zipped in [
+        ("gzip, br", True),
+        ("br;q=1.0, GZIP;q=0.8", True),
+        ("*", True),
+        ("identity, *;q=0.5", True),
+        ("gzip;q=0", False),
+        ("br, gzip; q=0.000", False),
+        ("*;q=0", False),
+        ("gzip;q=0, *", False),
+        ("gzip;q=nonsense", False),
+        ("br, deflate", False),
+    ]:
+        answer = wsgi.get(url, accept_encoding=header)
+        assert ("content-encoding" in answer.headers) is zipped, header
+        if not zipped:
+            assert answer.body == plain.body, header
+
+
 def test_undeclared_query_parameters_share_the_entry_and_declared_ones_do_not(wsgi):
     article = ArticleFactory()
     comment = CommentFactory(article=article)
@@ -93,6 +114,11 @@ def test_undeclared_query_parameters_share_the_entry_and_declared_ones_do_not(ws
     reply = wsgi.get(f"{url}?replyto={comment.pk}")
     assert reply.headers["x-cache"] == "MISS"
     assert 'name="parent" value="%d"' % comment.pk in reply.text
+    # Values that name nothing, or name the same page again, store nothing.
+    for query in ["replyto=424242", f"replyto=0{comment.pk}", "cpage=1", "cpage=01"]:
+        for _ in range(2):
+            answer = wsgi.get(f"{url}?{query}")
+            assert (answer.status, answer.headers["x-cache"]) == (404, "MISS"), query
 
 
 def test_pages_are_stored_without_any_per_visitor_data(wsgi, client, django_user_model):

@@ -81,10 +81,14 @@ def test_archives_are_paged_by_ten(client, parse):
             headline=f"Piece {number}",
         )
     assert len(headlines(parse(client.get("/section/long/")))) == 10
-    assert headlines(parse(client.get("/section/long/?page=2"))) == [
-        "Piece 10",
-        "Piece 11",
-    ]
+    second = parse(client.get("/section/long/?page=2"))
+    assert headlines(second) == ["Piece 10", "Piece 11"]
+    assert second.find("a", rel="prev")["href"] == "/section/long/"
+    # Any other spelling of a page, or a page past the last, stores nothing.
+    for query in ["page=1", "page=02", "page=%EF%BC%92", "page=3", "page=x", "page="]:
+        assert client.get(f"/section/long/?{query}").status_code == 404, query
+    assert client.get("/section/long/?page=2&page=2").status_code == 404
+    assert client.get("/?page=1").status_code == 404
 
 
 @pytest.mark.django_db(transaction=True)

@@ -98,8 +98,14 @@ def test_results_are_paged(client, parse):
         ArticleFactory(headline=f"Lighthouse {number}")
     page, headlines = results(client, parse, "lighthouse")
     assert len(headlines) == 10 and page.find("a", rel="next")
-    assert len(results(client, parse, "lighthouse", page="2")[1]) == 2
-    assert results(client, parse, "lighthouse", page="x")[1]  # a bad page: page 1
+    second, headlines = results(client, parse, "lighthouse", page="2")
+    assert len(headlines) == 2
+    assert second.find("a", rel="prev")["href"] == "?q=lighthouse"
+    # Any other spelling of a page, or a page past the last, stores nothing.
+    for page in ["x", "1", "02", "3", "", "9" * 40]:
+        response = client.get("/search/", {"q": "lighthouse", "page": page})
+        assert response.status_code == 404, page
+    assert client.get("/search/?q=lighthouse&page=2&page=2").status_code == 404
 
 
 def test_snippets_show_characters_not_their_html_entities(client, parse):
