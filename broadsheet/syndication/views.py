@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from broadsheet.pagecache.decorators import add_keys, cacheable
+from broadsheet.pagecache.query import page_number
 from broadsheet.publishing.keys import SITEMAP_ARTICLES, SITEMAP_INDEX
 from broadsheet.syndication.sitemaps import SITEMAPS, NewsSitemap
 
@@ -27,6 +28,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
 @require_safe
 @cacheable(query=("p",), site=False)
 def sitemap(request: HttpRequest, section: str) -> HttpResponse:
+    page_number(request, "p")  # 404 for `p=01`, `p=1` and other spellings
     add_keys(request, f"sitemap:{section}")
     # Our template gives lastmod to the second (Django's gives the day only).
     return sitemap_views.sitemap(

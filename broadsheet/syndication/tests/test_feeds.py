@@ -156,6 +156,9 @@ def test_the_sitemaps_list_every_public_page_with_lastmod(client, articles):
     assert "section/economy/" in locations and "tag/ports/" in locations
     assert "author/ana-arc/" in locations
     assert not any("not-yet" in location for location in locations)
+    # Each page of a sitemap has one address; other spellings are not pages.
+    for spelling in ("?p=1", "?p=01", "?p=%2B1", "?p=1&p=1"):
+        assert client.get("/sitemap-articles.xml" + spelling).status_code == 404
 
 
 def test_the_news_sitemap_has_the_last_48_hours_only(client, articles):
