@@ -59,8 +59,7 @@ def take_alone(data_dir: Path) -> None:
 
 def _take(data_dir: Path, how: int) -> None:
     global _held
-    # Read-write (and so 0644, for any command of the site's user): NFS needs
-    # it for an exclusive lock.
+    # Read-write, which NFS needs for an exclusive lock; the file stays empty.
     descriptor = os.open(data_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(descriptor, how | fcntl.LOCK_NB)
