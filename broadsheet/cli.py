@@ -70,6 +70,10 @@ def main(argv: list[str] | None = None) -> int:
 
             target.look(config.data_dir)
         conf.check(config)
+        if argv[:1] != ["restore"]:  # which takes it alone, or refuses
+            from broadsheet.backups import lock
+
+            lock.share(config.data_dir)
     except conf.ConfigError as error:
         return _fail(str(error))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "broadsheet.settings")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import sqlite3
@@ -188,6 +189,7 @@ def test_a_backup_taken_under_writes_restores_the_same_site(server, tmp_path):
     result = restore(server, archive, restored_dir)
     assert result.returncode == 0, result.stderr
     assert sorted(path.name for path in restored_dir.iterdir()) == [
+        "broadsheet.lock",
         "broadsheet.sqlite3",
         "media",
         "secret_key",
@@ -303,21 +305,23 @@ def test_a_damaged_archive_is_refused_naming_the_file_and_nothing_is_restored(
             result.stderr
         )
         assert "Traceback" not in result.stderr
-        # What the command itself made before looking (static/, a new key)
-        # may be there; nothing from the archive is.
-        assert sorted(path.name for path in target.iterdir()) == [
-            "secret_key",
-            "static",
-        ]
-        assert (target / "secret_key").read_bytes() != (
-            server.data_dir / "secret_key"
-        ).read_bytes()
-        shutil.rmtree(target)
+        # As it was found: missing, without even what the command made on
+        # its way in (the folder, static/, a new secret key).
+        assert not target.exists()
+    # So the same command with a sound archive goes through.
+    result = restore(server, archive, target)
+    assert result.returncode == 0, result.stderr
 
 
 def test_restore_refuses_a_data_directory_that_is_not_empty_unless_forced(
     server, archive, tmp_path
 ):
+    # A mount point's empty lost+found does not count.
+    mount_point = tmp_path / "mount-point"
+    (mount_point / "lost+found").mkdir(parents=True)
+    result = restore(server, archive, mount_point)
+    assert result.returncode == 0, result.stderr
+
     target = tmp_path / "in-use"
     target.mkdir()
     (target / "broadsheet.sqlite3").write_bytes(b"an older site")
@@ -384,10 +388,44 @@ def test_a_full_disk_leaves_no_archive_and_no_half_restore_and_says_so(server, a
             f"broadsheet restore: The disk holding {target} is full: nothing "
             "was restored."
         )
-        assert sorted(path.name for path in target.iterdir()) == [
-            "secret_key",
-            "static",
-        ]
+        assert list(target.iterdir()) == []  # as it was found
+
+
+def test_a_restore_into_the_data_directory_of_a_running_site_is_refused(
+    server, archive
+):
+    database = server.data_dir / "broadsheet.sqlite3"
+    before = database.stat().st_ino
+    result = restore(server, archive, server.data_dir, "--force")
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        f"broadsheet restore: A site is running on the data directory "
+        f"{server.data_dir} (broadsheet serve, process {server.process.pid}"
+    )
+    assert "stop it first" in result.stderr
+    assert database.stat().st_ino == before  # the site's database, untouched
+    assert fetch(server.url + "/healthz")[0] == 200
+
+
+def test_no_command_starts_on_a_data_directory_while_a_restore_holds_it(tmp_path):
+    import fcntl
+
+    from broadsheet.backups.lock import LOCK_FILE
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    with (data_dir / LOCK_FILE).open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as `broadsheet restore` does
+        result = subprocess.run(
+            [sys.executable, "-m", "broadsheet.cli", "migrate"],
+            env={**os.environ, "BROADSHEET_DATA_DIR": str(data_dir)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 2
+    assert "broadsheet: A restore is running on the data directory" in result.stderr
+    assert not (data_dir / "broadsheet.sqlite3").exists()
 
 
 def test_a_restore_empties_redis_and_purges_each_front_or_says_it_did_not(

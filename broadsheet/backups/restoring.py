@@ -4,8 +4,11 @@ site on PostgreSQL, an empty database).
 Every member is written into a folder of its own inside the data directory
 (`.restoring`) and checked against its SHA-256 there, the SQLite database
 against `PRAGMA integrity_check` too; only when all are sound do they move into
-place, so a damaged archive leaves the data directory as it was found. The
-page store is never restored: pages are rendered again from the restored
+place. A restore refused or failed (a damaged archive, a full disk) leaves
+the data directory as it was found, without even what the command made on its
+way in (`target.put_back`). A site running on the data directory holds its
+lock (`lock`): the restore refuses it rather than replace a database under
+it. The page store is never restored: pages are rendered again from the restored
 database, and the stores and fronts that may still hold the old site's pages
 are emptied afterwards.
 """
@@ -40,7 +43,8 @@ from broadsheet.backups.databases import (
     postgres_tables,
     restore_postgres,
 )
-from broadsheet.backups.target import found_before_start
+from broadsheet.backups.lock import LOCK_FILE, Busy, take_alone
+from broadsheet.backups.target import found_before_start, put_back
 
 STAGING = ".restoring"
 DATABASE_FILE = "broadsheet.sqlite3"
@@ -58,8 +62,37 @@ def restore_backup(archive: Path, *, force: bool = False) -> Restored:
     database), then empty the page store and the fronts. Raises BackupError
     when the target is not empty (and not `force`), the archive is damaged or
     of the other database kind, or the database cannot be restored."""
+    data_dir = settings.CONFIG.data_dir
+    holding = False
+    try:
+        _claim(data_dir)
+        holding = True
+        return _restore(archive, data_dir, force=force)
+    except BaseException:
+        put_back(data_dir, also=(LOCK_FILE,) if holding else ())
+        raise
+
+
+def _claim(data_dir: Path) -> None:
+    """The data directory's lock, alone; raises BackupError while anything
+    else (a running site) holds it."""
+    try:
+        take_alone(data_dir)
+    except Busy as busy:
+        raise BackupError(
+            f"A site is running on the data directory {data_dir} ({busy}): stop "
+            "it first, or it would go on writing into the database the restore "
+            "replaces."
+        ) from None
+    except OSError as error:
+        raise BackupError(
+            f"The data directory {data_dir} cannot be locked "
+            f"({error.strerror or error}): nothing was restored."
+        ) from None
+
+
+def _restore(archive: Path, data_dir: Path, *, force: bool) -> Restored:
     config = settings.CONFIG
-    data_dir = config.data_dir
     found = found_before_start(data_dir)
     if found and not force:
         raise BackupError(

@@ -23,9 +23,11 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.synchronize import Event, Lock
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connection, connections
 
-from broadsheet.importers.exceptions import ImportRefused
+from broadsheet.core.outages import is_outage
+from broadsheet.importers.exceptions import ImportRefused, stopped_by_outage
 from broadsheet.importers.report import Report
 from broadsheet.importers.safexml import opened
 from broadsheet.importers.staging import Staging
@@ -178,6 +180,8 @@ def _collect(pending: dict[Connection, int], report: Report) -> list[Read]:
                     f"the staging process {number} stopped without a word; "
                     "its error is above"
                 ) from None
+            if outcome == "outage":
+                raise ImportRefused(rest[0])  # the other readers are stopped
             if outcome == "refused":
                 refusals.append((rest[0], rest[1]))
             elif outcome == "read":
@@ -205,9 +209,10 @@ def _read_shard(
 ) -> None:
     # Ctrl-C reaches the whole process group: the import stops its shards.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    staging = Staging(part)
+    staging = None
     report = ShardReport(out=out, progress=progress, shared=shared)
     try:
+        staging = Staging(part)
         with connection.execute_wrapper(_after(shared)):
             read = read_wordpress(
                 path,
@@ -225,8 +230,14 @@ def _read_shard(
         writer.send(("refused", report.ticks, str(refusal)))
     except Overtaken:
         writer.send(("overtaken",))
+    except Exception as error:
+        if not is_outage(error):
+            raise  # a mistake of ours: its traceback, and the import stops
+        # A full disk, say: the import says so in one sentence.
+        writer.send(("outage", str(stopped_by_outage(error, settings.DATA_DIR))))
     finally:
-        staging.close(keep=True)
+        if staging is not None:
+            staging.close(keep=True)
         connections.close_all()
         writer.close()
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -88,10 +89,16 @@ class Staging:
     def __init__(self, path: Path) -> None:
         self.path = path
         path.unlink(missing_ok=True)
+        # It holds commenters' e-mail addresses: private from its first byte.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         self.db = sqlite3.connect(path, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=OFF")
-        self.db.execute("PRAGMA synchronous=OFF")
-        self.db.executescript(SCHEMA)
+        try:
+            self.db.execute("PRAGMA journal_mode=OFF")
+            self.db.execute("PRAGMA synchronous=OFF")
+            self.db.executescript(SCHEMA)
+        except BaseException:
+            self.close()  # a full disk, say: no half-made file is left
+            raise
         self.pending: dict[str, list[tuple]] = {
             "objects": [],
             "comments": [],

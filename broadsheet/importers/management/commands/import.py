@@ -11,8 +11,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from broadsheet.core.outages import is_outage
 from broadsheet.importers.disqus.transform import stage_disqus
-from broadsheet.importers.exceptions import ImportRefused
+from broadsheet.importers.exceptions import ImportRefused, stopped_by_outage
 from broadsheet.importers.loading import load
 from broadsheet.importers.report import Report
 from broadsheet.importers.shards import (
@@ -85,14 +86,31 @@ class Command(BaseCommand):
             )
 
     def handle(self, *args, **options) -> None:
-        path: Path = options["file"]
         progress = options["progress"]
         if progress is None:
             progress = self.stderr.isatty()
         report = Report(out=self.stderr._out, progress=progress)
-        _remove_stale_staging(Path(settings.DATA_DIR))
-        staging = Staging(Path(settings.DATA_DIR) / f"import-{os.getpid()}.staging")
+        data_dir = Path(settings.DATA_DIR)
+        try:
+            self._import(options, report, data_dir)
+        except Exception as error:
+            if not isinstance(error, ImportRefused):
+                if not is_outage(error):
+                    raise  # a mistake of ours: its traceback
+                error = stopped_by_outage(error, data_dir)
+            if progress:
+                self.stderr.write("")  # ends the progress line
+            self.stderr.write(f"broadsheet import: {error}")
+            sys.exit(1)
+        report.phase("done")
+        for line in report.lines(dry_run=options["dry_run"]):
+            self.stdout.write(line)
+
+    def _import(self, options, report: Report, data_dir: Path) -> None:
+        path: Path = options["file"]
         skip_broken = options["skip_broken"]
+        _remove_stale_staging(data_dir)
+        staging = Staging(data_dir / f"import-{os.getpid()}.staging")
         try:
             if options["source"] == "disqus":
                 _migrate()
@@ -113,14 +131,8 @@ class Command(BaseCommand):
                 articles=articles,
                 staff_accounts=options.get("staff_accounts", False),
             )
-        except ImportRefused as refusal:
-            self.stderr.write(f"broadsheet import: {refusal}")
-            sys.exit(1)
         finally:
             staging.close()
-        report.phase("done")
-        for line in report.lines(dry_run=options["dry_run"]):
-            self.stdout.write(line)
 
 
 def _stage_wordpress(path: Path, staging: Staging, report: Report, options) -> dict:
