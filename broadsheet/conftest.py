@@ -22,6 +22,14 @@ def _plain_static_files(settings):
 
 
 @pytest.fixture(autouse=True)
+def _quick_password_hashing(settings):
+    # Django's advice for tests: hashing a password with the shipped hasher
+    # takes a third of a second on purpose, and sign-in tests hash dozens.
+    # The servers the end-to-end tests start keep the shipped hasher.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _publish_comments_at_once(request):
     """Tests written before moderation set the policy they were written for:
     comments are published at once. Moderation's own tests set theirs."""
