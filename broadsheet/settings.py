@@ -2,14 +2,14 @@
 
 from pathlib import Path
 
-from broadsheet import conf
+from broadsheet import conf, datadir
 
 CONFIG = conf.load()
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = CONFIG.data_dir
 
-SECRET_KEY = conf.secret_key(CONFIG)
+SECRET_KEY = datadir.secret_key(CONFIG)
 DEBUG = CONFIG.debug
 
 SITE_URL = CONFIG.site_url

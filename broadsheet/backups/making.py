@@ -22,7 +22,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from broadsheet import conf
+from broadsheet import conf, datadir
 from broadsheet.backups import BackupError
 from broadsheet.backups.archive import (
     CHUNK,
@@ -199,5 +199,5 @@ def _add_secret_key(writer: ArchiveWriter, config: conf.Config) -> bool:
     operator keeps that one with the rest of the configuration)."""
     if config.secret_key:
         return False
-    _add_file(writer, "secret_key", config.data_dir / conf.SECRET_KEY_FILE)
+    _add_file(writer, "secret_key", config.data_dir / datadir.SECRET_KEY_FILE)
     return True

@@ -25,7 +25,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connections
 
-from broadsheet import conf
+from broadsheet import conf, datadir
 from broadsheet.backups import BackupError
 from broadsheet.backups.archive import (
     CHUNK,
@@ -240,7 +240,7 @@ def _put_in_place(staging: Path, data_dir: Path, *, kind: str) -> None:
     if (staging / "media").exists():
         (staging / "media").replace(media)
     if (staging / "secret_key").exists():
-        (staging / "secret_key").replace(data_dir / conf.SECRET_KEY_FILE)
+        (staging / "secret_key").replace(data_dir / datadir.SECRET_KEY_FILE)
 
 
 def _empty_caches(config: conf.Config, restored: Restored) -> None:

@@ -14,10 +14,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from broadsheet import conf
+from broadsheet import datadir
 
 # What `conf.check` makes in a data directory (an empty `static/`, a key).
-MADE_AT_START = ("static", conf.SECRET_KEY_FILE)
+MADE_AT_START = ("static", datadir.SECRET_KEY_FILE)
 # A mount point's own folder: restoring beside it harms nothing.
 LOST_AND_FOUND = "lost+found"
 

@@ -119,13 +119,13 @@ def use_shared_metrics(data_dir: Path) -> None:
 def serve(
     *, host: str, port: int, workers: int, demo: bool, background: bool = True
 ) -> int:
-    from broadsheet import conf
+    from broadsheet import conf, datadir
 
     # Ctrl+C stops start-up too, even when the shell that started us in the
     # background set SIGINT to be ignored (Python then keeps ignoring it).
     signal.signal(signal.SIGINT, signal.default_int_handler)
     config = conf.load()
-    conf.make_private(config)
+    datadir.make_private(config)
     use_shared_metrics(config.data_dir)
     try:
         prepare(demo=demo)

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from broadsheet import conf
+from broadsheet import conf, datadir
 
 
 def test_defaults_give_sqlite_in_the_data_dir(tmp_path):
@@ -54,10 +54,10 @@ def test_postgres_without_a_secret_key_is_refused(tmp_path):
 
 def test_secret_key_is_generated_once_with_owner_only_mode(tmp_path):
     config = conf.load({"BROADSHEET_DATA_DIR": str(tmp_path / "data")})
-    first = conf.secret_key(config)
+    first = datadir.secret_key(config)
     assert len(first) >= 50
     assert (tmp_path / "data" / "secret_key").stat().st_mode & 0o777 == 0o600
-    assert conf.secret_key(config) == first
+    assert datadir.secret_key(config) == first
 
 
 def test_the_databases_are_private_whatever_the_umask(tmp_path):
@@ -69,8 +69,8 @@ def test_the_databases_are_private_whatever_the_umask(tmp_path):
     old = os.umask(0o022)
     try:
         config = conf.load({"BROADSHEET_DATA_DIR": str(data_dir)})
-        conf.ensure_data_dir(config)
-        conf.make_private(config)
+        datadir.ensure_data_dir(config)
+        datadir.make_private(config)
     finally:
         os.umask(old)
     assert (data_dir / "broadsheet.sqlite3").stat().st_mode & 0o777 == 0o600
