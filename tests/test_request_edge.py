@@ -223,12 +223,9 @@ def test_a_long_comment_sent_with_pauses_under_the_timeout_is_accepted(server):
 
 
 def test_a_body_too_large_or_malformed_is_refused_before_it_is_read(server):
-    async def declared_too_large():
-        reader, writer = await _open(server, "127.0.9.10")
-        writer.write(
-            b"POST /comments/post/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-            b"Content-Length: 2000000\r\n\r\n"
-        )
+    async def answer_to(address: str, rest: bytes) -> bytes:
+        reader, writer = await _open(server, address)
+        writer.write(b"POST /comments/post/ HTTP/1.1\r\nHost: 127.0.0.1\r\n" + rest)
         return await asyncio.wait_for(reader.read(), CLIENT_TIMEOUT)
 
     async def chunked_too_large():
@@ -246,16 +243,10 @@ def test_a_body_too_large_or_malformed_is_refused_before_it_is_read(server):
             pass
         return await asyncio.wait_for(reader.read(), CLIENT_TIMEOUT)
 
-    async def malformed_chunks():
-        reader, writer = await _open(server, "127.0.9.15")
-        writer.write(
-            b"POST /comments/post/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-            b"Transfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n"
-        )
-        return await asyncio.wait_for(reader.read(), CLIENT_TIMEOUT)
-
-    assert run(malformed_chunks()).startswith(b"HTTP/1.1 400")
-    assert run(declared_too_large()).startswith(b"HTTP/1.1 413")
+    malformed = b"Transfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n"
+    assert run(answer_to("127.0.9.15", malformed)).startswith(b"HTTP/1.1 400")
+    too_large = b"Content-Length: 2000000\r\n\r\n"
+    assert run(answer_to("127.0.9.10", too_large)).startswith(b"HTTP/1.1 413")
     assert run(chunked_too_large()).startswith(b"HTTP/1.1 413")
 
 

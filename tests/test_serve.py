@@ -82,6 +82,18 @@ def test_serve_runs_two_workers_with_debug_off_and_survives_a_restart(tmp_path):
         again.stop()
 
 
+def serve_stopping_at_start(environment: dict) -> subprocess.CompletedProcess:
+    """`broadsheet serve` expected to stop before it serves anything."""
+    return subprocess.run(
+        [sys.executable, "-m", "broadsheet.cli", "serve"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
 @pytest.mark.parametrize(
     ("env", "sentence"),
     [
@@ -109,14 +121,7 @@ def test_bad_configuration_stops_with_one_plain_sentence(tmp_path, env, sentence
     environment.update(
         {name: value.replace("{file}", str(blocker)) for name, value in env.items()}
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "broadsheet.cli", "serve"],
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = serve_stopping_at_start(environment)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
@@ -152,14 +157,7 @@ def test_a_database_away_at_start_up_is_one_sentence_and_exit_3(tmp_path):
     environment = base_env(tmp_path / "data", free_port())
     environment["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:{free_port()}/none"
     environment["BROADSHEET_SECRET_KEY"] = "a-shared-key-for-this-test-only"
-    result = subprocess.run(
-        [sys.executable, "-m", "broadsheet.cli", "serve"],
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = serve_stopping_at_start(environment)
     assert result.returncode == 3
     assert "Traceback" not in result.stderr
     assert "broadsheet: the database cannot be reached" in result.stderr
