@@ -148,6 +148,11 @@ def test_with_the_disk_full_a_comment_comes_back_as_typed_and_nothing_is_half_wr
             assert status == 503
             assert int(headers["Retry-After"]) > 0
             assert_kept(page, form)
+            # The worker processes' counter files hold no page left to be
+            # allocated: a write there on a full disk would kill the process.
+            for counters in (mount / "data" / "metrics").glob("*.db"):
+                size = counters.stat()
+                assert size.st_blocks * 512 >= size.st_size, counters
             # A body over 1 MB waits in a file: it cannot, and says so.
             big = {**form, "body": "x" * (1 << 21)}
             status, headers, _ = fetch(server.url + "/comments/post/", big)
@@ -155,13 +160,19 @@ def test_with_the_disk_full_a_comment_comes_back_as_typed_and_nothing_is_half_wr
             assert int(headers["Retry-After"]) > 0
             # Reads still work: a page not in the cache is made, not stored.
             assert fetch(server.url + "/search/?q=flood")[0] == 200
-            # And a restart on the full disk serves them again.
+            # And a restart on the full disk serves them again. (The counter
+            # files of the stopped run are put aside, and the disk filled again:
+            # the new run has no room even for its own.)
             server.stop()
+            (mount / "data" / "metrics").rename(mount / "data" / "metrics-old")
+            (mount / "data" / "metrics").mkdir()
+            assert fill_disk(Path(mount)) == filler
             port = int(server.url.rsplit(":", 1)[1])
             restarted = start_server(data_dir, "--no-worker", port=port)
             server.process, server.log_path = restarted.process, restarted.log_path
             assert "The disk is full: skipped" in server.log()
             assert fetch(server.url + article)[0] == 200
+            assert fetch(server.url + "/search/?q=river")[0] == 200
 
             filler.unlink()
             assert count_comments(server) == "0 ok"  # nothing half-written

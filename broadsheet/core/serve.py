@@ -111,7 +111,7 @@ def use_shared_metrics(data_dir: Path) -> None:
     reset in its stride."""
     folder = data_dir / "metrics"
     folder.mkdir(mode=0o700, exist_ok=True)
-    for stale in folder.glob("*.db"):
+    for stale in [*folder.glob("*.db"), *folder.glob("*.part")]:
         stale.unlink()
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
 
