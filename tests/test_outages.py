@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from broadsheet.pagecache.redis_store import RedisStore
+from broadsheet.pagecache.stores import StoreUnavailable
 from tests.conftest import Server, publish_comments_at_once, start_server
 from tests.own_services import fill_disk, small_filesystem
 from tests.test_pagecache_processes import cached, fetch
@@ -199,3 +201,32 @@ def test_with_redis_away_cached_pages_are_rendered_and_never_a_500(
                 break
             time.sleep(0.1)
         assert cached(server.url + article)[0] == "HIT"
+
+
+def test_after_redis_comes_back_empty_no_copy_from_before_passes_for_current(
+    redis_server,
+):
+    """The processes' near caches hold pages under the epoch they were stored
+    at; Redis restarted with nothing kept would count up to it again."""
+    store = RedisStore(redis_server.url, lifetime=60)
+    try:
+        for _ in range(3):
+            store.purge(["article-1"])
+        before = store.epoch()
+        assert before == 3
+        redis_server.stop()
+        redis_server.start()
+        after = None
+        for _ in range(50):  # bounded: the listener retries each second
+            try:
+                after = store.epoch()
+            except StoreUnavailable:
+                time.sleep(0.1)
+                continue
+            if after != before:
+                break
+            time.sleep(0.1)
+        assert after is not None and after > before
+        assert store.purge(["article-1"]) > after
+    finally:
+        store.close()

@@ -307,7 +307,9 @@ class PageCacheLayer:
         if key is None:
             return None
         item = self.near.get(key)
-        if item is None or item[1] != self.store.epoch() or not self.fresh(item[0]):
+        if item is None or not self.fresh(item[0]):
+            return None
+        if item[1] != self.store.epoch(wait=False):
             return None
         if self.index_urls and (key, _url(environ)) not in self.indexed:
             return None

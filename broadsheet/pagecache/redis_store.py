@@ -62,28 +62,45 @@ class RedisStore:
         self._closed = True
 
     def _listen(self) -> None:
+        known = 0  # the highest epoch this process has seen
         while not self._closed:
             try:
-                pubsub = self.client.pubsub(ignore_subscribe_messages=True)
+                pubsub = self.client.pubsub()
                 pubsub.subscribe(self.channel)
-                # Read the epoch only once subscribed, so no purge falls between.
-                self._epoch = int(self.client.get(self.epoch_key) or 0)
-                self._failed = False
                 for message in pubsub.listen():
-                    epoch = int(message["data"])
-                    if self._epoch is None or epoch > self._epoch:
-                        self._epoch = epoch
+                    if message["type"] == "subscribe":
+                        # Subscribed, first or again (redis-py reconnects by
+                        # itself): purges may have been missed, so read the
+                        # epoch now that none can fall between.
+                        known = self._resync(known)
+                        self._failed = False
+                    elif message["type"] == "message":
+                        epoch = int(message["data"])
+                        if self._epoch is None or epoch > self._epoch:
+                            self._epoch = known = epoch
             except (redis.RedisError, OSError, ValueError) as error:
                 self._epoch = None
                 self._failed = True
                 logger.error("Page cache lost Redis (%s); retrying in 1 s", error)
                 time.sleep(1.0)
 
-    def epoch(self) -> int:
+    def _resync(self, known: int) -> int:
+        """Take the epoch from Redis, first raising it above `known` if Redis
+        came back without it (restarted with nothing kept): a copy this process
+        holds from before, under an epoch Redis would count up to again, must
+        not pass for current then."""
+        script = self.client.register_script(RAISE_EPOCH_SCRIPT)
+        epoch = int(script([self.epoch_key, self.channel], [known]))
+        self._epoch = epoch
+        return epoch
+
+    def epoch(self, *, wait: bool = True) -> int:
+        """The purge epoch as this process knows it; `wait=False` (on an event
+        loop) does not give a just-started listener its moment."""
         self._ensure_listener()
         epoch = self._epoch
         if epoch is None:
-            if self._failed:
+            if self._failed or not wait:
                 raise StoreUnavailable("not subscribed to purges")
             # Give a just-started listener a moment, bounded, then render uncached.
             for _ in range(20):
@@ -227,6 +244,18 @@ local epoch = redis.call('INCR', KEYS[1])
 for i = 2, #ARGV do
   redis.call('HSET', KEYS[2], ARGV[i], epoch)
   redis.call('HSET', KEYS[3], ARGV[i], ARGV[1])
+end
+return epoch
+"""
+
+# The epoch, raised to one above ARGV[1] (and published) when it is lower.
+RAISE_EPOCH_SCRIPT = """
+local epoch = tonumber(redis.call('GET', KEYS[1]) or '0')
+local known = tonumber(ARGV[1])
+if epoch < known then
+    epoch = known + 1
+    redis.call('SET', KEYS[1], epoch)
+    redis.call('PUBLISH', KEYS[2], epoch)
 end
 return epoch
 """

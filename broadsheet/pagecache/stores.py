@@ -40,7 +40,7 @@ class StoreUnavailable(Outage):
 
 
 class Store(Protocol):
-    def epoch(self) -> int: ...
+    def epoch(self, *, wait: bool = True) -> int: ...
     def versions(self, keys: Iterable[str]) -> dict[str, tuple[int, float]]: ...
     def get(self, key: str) -> Entry | None: ...
     def put(self, key: str, entry: Entry, *, url: str) -> None: ...
@@ -159,7 +159,7 @@ class SQLiteStore:
         finally:
             os.close(descriptor)  # closing releases the lock
 
-    def epoch(self) -> int:
+    def epoch(self, *, wait: bool = True) -> int:
         return struct.unpack_from("<Q", self.epoch_map, 0)[0]
 
     def versions(self, keys: Iterable[str]) -> dict[str, tuple[int, float]]:
