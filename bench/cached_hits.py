@@ -49,7 +49,10 @@ def main() -> int:
                 os.chdir(root)  # `python -m broadsheet.cli` finds this one first
                 try:
                     servers[name] = start_server(
-                        tmp / name / "data", "--demo", env={"PYTHONPATH": root}
+                        tmp / name / "data",
+                        "--demo",
+                        env={"PYTHONPATH": root},
+                        migrated=False,  # each checkout migrates its own
                     )
                 finally:
                     os.chdir(here)

@@ -39,7 +39,7 @@ def get(url: str) -> tuple[int, dict[str, str], bytes]:
 def test_serve_runs_two_workers_with_debug_off_and_survives_a_restart(tmp_path):
     data_dir = tmp_path / "data"
     port = free_port()
-    server = start_server(data_dir, port=port)
+    server = start_server(data_dir, port=port, migrated=False)  # a first start
     try:
         children = children_of(server.process.pid)
         commands = [Path(f"/proc/{pid}/cmdline").read_bytes() for pid in children]

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from broadsheet.testing.smtp import Inbox, smtp_server
-from tests.conftest import base_env, free_port, wait_until
+from tests.conftest import base_env, copy_migrated, free_port, wait_until
 
 pytestmark = pytest.mark.server
 OUTAGE_LINE = "Database unavailable"
@@ -125,7 +125,10 @@ def site_on(tmp_path) -> Iterator[Callable[..., Site]]:
             workers=[],
         )
         sites.append(site)
-        site.manage("migrate", "--verbosity", "0")
+        if "DATABASE_URL" in env:
+            site.manage("migrate", "--verbosity", "0")
+        else:
+            copy_migrated(tmp_path / "data")
         return site
 
     yield make
