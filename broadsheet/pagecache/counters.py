@@ -9,7 +9,7 @@ import sqlite3
 import threading
 import time
 
-from broadsheet.pagecache.stores import StoreUnavailable
+from broadsheet.pagecache.stores import StoreUnavailable, StoreWatch
 from broadsheet.pagecache.wiring import get_store
 
 logger = logging.getLogger(__name__)
@@ -61,32 +61,11 @@ class LocalCounters:
 local_counters = LocalCounters()
 
 
-class StoreWatch:
-    """Whether this process last found the store away: the log says so once
-    when it goes and once when it is back, not for every request meanwhile."""
-
-    def __init__(self) -> None:
-        self.is_away = False
-        self.lock = threading.Lock()
-
-    def failed(self, error: Exception) -> None:
-        with self.lock:
-            if self.is_away:
-                return
-            self.is_away = True
-        logger.error("Rate counters unavailable, counting in this process: %s", error)
-
-    def answered(self) -> None:
-        if not self.is_away:  # the common case: no lock taken
-            return
-        with self.lock:
-            if not self.is_away:
-                return
-            self.is_away = False
-        logger.warning("Rate counters back in the shared store")
-
-
-store_watch = StoreWatch()
+store_watch = StoreWatch(
+    logger,
+    away="Rate counters unavailable, counting in this process: %s",
+    back="Rate counters back in the shared store",
+)
 
 
 def count(name: str, *, window: int) -> tuple[int, int]:

@@ -24,7 +24,7 @@ from broadsheet.core import metrics
 from broadsheet.core.edge import encode_headers
 from broadsheet.pagecache.decorators import CACHEABLE, DECLARED_QUERY, KEYS
 from broadsheet.pagecache.entries import Entry
-from broadsheet.pagecache.stores import Store, StoreUnavailable
+from broadsheet.pagecache.stores import Store, StoreUnavailable, StoreWatch
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +78,11 @@ class PageCacheLayer:
         self.bypass = tuple(f"{name}=" for name in options["BYPASS_COOKIES"])
         self.skip = tuple(options["SKIP_PREFIXES"])
         self.near = NearCache(options["MEMORY_BYTES"])
+        self.watch = StoreWatch(
+            logger,
+            away="Page cache store unavailable, rendering uncached: %s",
+            back="Page cache store back: pages are stored again",
+        )
         self.cache_control = (
             f"public, max-age=0, s-maxage={options['LIFETIME']}, "
             f"stale-while-revalidate={options['STALE_WHILE_REVALIDATE']}"
@@ -96,10 +101,12 @@ class PageCacheLayer:
         if key is None:
             return self.render(environ, start_response, epoch=None)
         try:
-            return self.lookup(key, environ, start_response)
+            answer = self.lookup(key, environ, start_response)
         except STORE_ERRORS as error:
-            logger.error("Page cache store unavailable, rendering uncached: %s", error)
+            self.watch.failed(error)
             return self.render(environ, start_response, epoch=None)
+        self.watch.answered()
+        return answer
 
     def cache_key(self, environ: dict) -> str | None:
         """Host + path + declared query parameters, or None when not cacheable."""

@@ -62,7 +62,6 @@ class RedisStore:
         self._closed = True
 
     def _listen(self) -> None:
-        known = 0  # the highest epoch this process has seen
         while not self._closed:
             try:
                 pubsub = self.client.pubsub()
@@ -72,27 +71,18 @@ class RedisStore:
                         # Subscribed, first or again (redis-py reconnects by
                         # itself): purges may have been missed, so read the
                         # epoch now that none can fall between.
-                        known = self._resync(known)
+                        script = self.client.register_script(EPOCH_SCRIPT)
+                        self._epoch = int(script([self.epoch_key]))
                         self._failed = False
                     elif message["type"] == "message":
                         epoch = int(message["data"])
                         if self._epoch is None or epoch > self._epoch:
-                            self._epoch = known = epoch
+                            self._epoch = epoch
             except (redis.RedisError, OSError, ValueError) as error:
                 self._epoch = None
                 self._failed = True
                 logger.error("Page cache lost Redis (%s); retrying in 1 s", error)
                 time.sleep(1.0)
-
-    def _resync(self, known: int) -> int:
-        """Take the epoch from Redis, first raising it above `known` if Redis
-        came back without it (restarted with nothing kept): a copy this process
-        holds from before, under an epoch Redis would count up to again, must
-        not pass for current then."""
-        script = self.client.register_script(RAISE_EPOCH_SCRIPT)
-        epoch = int(script([self.epoch_key, self.channel], [known]))
-        self._epoch = epoch
-        return epoch
 
     def epoch(self, *, wait: bool = True) -> int:
         """The purge epoch as this process knows it; `wait=False` (on an event
@@ -161,8 +151,10 @@ class RedisStore:
             )
         )
         self._call(self.client.publish, self.channel, epoch)
-        if self._pid == os.getpid() and (self._epoch or 0) < epoch:
-            self._epoch = epoch  # our own purge is seen at once in this process
+        # Our own purge is seen at once in this process, if it listens (else
+        # the listener reads the epoch when it has subscribed again).
+        if self._pid == os.getpid() and self._epoch is not None and self._epoch < epoch:
+            self._epoch = epoch
         return epoch
 
     def purge_all(self, *, at: float | None = None) -> int:
@@ -238,24 +230,30 @@ class RedisStore:
         return sorted(url.decode() for url in self._call(self.client.sunion, names))
 
 
+# The epoch, first set (when Redis has none: a new store, or one restarted
+# with nothing kept) to Redis's clock in microseconds. Purges count up from
+# there, a million a second short of the clock, so an epoch and a version are
+# never given twice, before a restart and after: a copy a process holds from
+# before never passes for current.
+EPOCH_START = """
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  local now = redis.call('TIME')
+  redis.call('SET', KEYS[1], now[1] .. string.format('%06d', tonumber(now[2])))
+end
+"""
+
+EPOCH_SCRIPT = EPOCH_START + "return tonumber(redis.call('GET', KEYS[1]))\n"
+
 # Bump the epoch and stamp every key with it, atomically.
-PURGE_SCRIPT = """
+PURGE_SCRIPT = (
+    EPOCH_START
+    + """
 local epoch = redis.call('INCR', KEYS[1])
+local stamp = string.format('%d', epoch)  -- every digit (a number would be cut)
 for i = 2, #ARGV do
-  redis.call('HSET', KEYS[2], ARGV[i], epoch)
+  redis.call('HSET', KEYS[2], ARGV[i], stamp)
   redis.call('HSET', KEYS[3], ARGV[i], ARGV[1])
 end
 return epoch
 """
-
-# The epoch, raised to one above ARGV[1] (and published) when it is lower.
-RAISE_EPOCH_SCRIPT = """
-local epoch = tonumber(redis.call('GET', KEYS[1]) or '0')
-local known = tonumber(ARGV[1])
-if epoch < known then
-    epoch = known + 1
-    redis.call('SET', KEYS[1], epoch)
-    redis.call('PUBLISH', KEYS[2], epoch)
-end
-return epoch
-"""
+)

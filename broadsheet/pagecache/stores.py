@@ -39,6 +39,34 @@ class StoreUnavailable(Outage):
     """The shared store cannot be reached; pages are rendered uncached."""
 
 
+class StoreWatch:
+    """Whether this process last found the store away: the log says so once
+    when it goes and once when it is back, not for every request meanwhile."""
+
+    def __init__(self, logger: logging.Logger, *, away: str, back: str) -> None:
+        self.logger = logger
+        self.away = away  # with %s for the error
+        self.back = back
+        self.is_away = False
+        self.lock = threading.Lock()
+
+    def failed(self, error: Exception) -> None:
+        with self.lock:
+            if self.is_away:
+                return
+            self.is_away = True
+        self.logger.error(self.away, error)
+
+    def answered(self) -> None:
+        if not self.is_away:  # the common case: no lock taken
+            return
+        with self.lock:
+            if not self.is_away:
+                return
+            self.is_away = False
+        self.logger.warning(self.back)
+
+
 class Store(Protocol):
     def epoch(self, *, wait: bool = True) -> int: ...
     def versions(self, keys: Iterable[str]) -> dict[str, tuple[int, float]]: ...

@@ -121,6 +121,6 @@ def page_store_away(page_store, settings, tmp_path, monkeypatch):
     settings.PAGE_CACHE = {**settings.PAGE_CACHE, "STORE": location}
     wiring.get_store.cache_clear()
     monkeypatch.setattr(counters, "local_counters", counters.LocalCounters())
-    monkeypatch.setattr(counters, "store_watch", counters.StoreWatch())
+    monkeypatch.setattr(counters.store_watch, "is_away", False)
     yield wiring.get_store()
     wiring.get_store.cache_clear()

@@ -41,7 +41,7 @@ def test_the_log_says_once_that_the_store_is_away_and_once_that_it_is_back(
     }
     wiring.get_store.cache_clear()
     monkeypatch.setattr(counters, "local_counters", counters.LocalCounters())
-    monkeypatch.setattr(counters, "store_watch", counters.StoreWatch())
+    monkeypatch.setattr(counters.store_watch, "is_away", False)
     try:
         with caplog.at_level(logging.INFO, logger=counters.__name__):
             away = [counters.count("rate:test", window=600)[0] for _ in range(20)]
