@@ -21,6 +21,7 @@ import pytest
 
 from tests.own_services import (  # noqa: F401  (fixtures for every test here)
     free_port,
+    migrated_postgres_cluster,
     postgres_cluster,
     redis_server,
 )
@@ -168,16 +169,16 @@ def start_server(
     raise RuntimeError(f"broadsheet serve did not answer in time:\n{server.log()}")
 
 
+# The moderation policy these tests were written for: no holds, no rate limits.
+PUBLISH_COMMENTS_AT_ONCE = (
+    "from broadsheet.moderation.models import ModerationPolicy;"
+    "ModerationPolicy.objects.update_or_create(pk=1, defaults={'mode': 'publish',"
+    " 'rate_per_network': 0, 'rate_per_email': 0});"
+)
+
+
 def publish_comments_at_once(server: Server) -> None:
-    """Set the moderation policy these tests were written for: no holds, no
-    rate limits."""
-    result = server.manage(
-        "shell",
-        "-c",
-        "from broadsheet.moderation.models import ModerationPolicy;"
-        "ModerationPolicy.objects.update_or_create(pk=1, defaults={'mode': 'publish',"
-        " 'rate_per_network': 0, 'rate_per_email': 0})",
-    )
+    result = server.manage("shell", "-c", PUBLISH_COMMENTS_AT_ONCE)
     assert result.returncode == 0, result.stderr
 
 

@@ -10,12 +10,15 @@ into a failure.
 from __future__ import annotations
 
 import contextlib
+import copy
 import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,10 +52,11 @@ class PostgresCluster:
         self.data = root / "pgdata"
         self.port = free_port()
         self.log = root / "postgres.log"
+        self.database = "broadsheet"
 
     @property
     def url(self) -> str:
-        return f"postgres://postgres@127.0.0.1:{self.port}/broadsheet"
+        return f"postgres://postgres@127.0.0.1:{self.port}/{self.database}"
 
     def create(self) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
@@ -109,6 +113,29 @@ class PostgresCluster:
     def restart(self) -> None:
         self.stop()
         self.start()
+
+    def is_running(self) -> bool:
+        status = _as_postgres(str(self.bin / "pg_ctl"), "-D", str(self.data), "status")
+        return status.returncode == 0
+
+    def sql(self, statement: str) -> None:
+        """Run one statement in the maintenance database, as postgres."""
+        result = _as_postgres(
+            str(self.bin / "psql"),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(self.port),
+            "-U",
+            "postgres",
+            "-d",
+            "postgres",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-c",
+            statement,
+        )
+        assert result.returncode == 0, result.stderr
 
     def drop(self) -> None:
         self.stop("immediate")
@@ -204,18 +231,50 @@ def fill_disk(folder: Path, *, leave_bytes: int = 0) -> Path:
     return filler
 
 
-@pytest.fixture
-def postgres_cluster() -> Iterator[PostgresCluster]:
-    """A PostgreSQL cluster of the test's own, on its own port, with a database
-    `broadsheet`; dropped afterwards, whatever happened."""
+@pytest.fixture(scope="session")
+def migrated_postgres_cluster() -> Iterator[PostgresCluster]:
+    """One PostgreSQL cluster of the tests' own for the session, its database
+    `broadsheet` migrated once (a template for each test's own database);
+    dropped at the end, whatever happened."""
     # Not under pytest's temporary folders: they are private to root, and the
     # server runs as postgres.
     cluster = PostgresCluster(Path(tempfile.mkdtemp(prefix="broadsheet-pg-")))
     try:
         cluster.create()
+        env = {
+            **os.environ,
+            "DATABASE_URL": cluster.url,
+            "BROADSHEET_SECRET_KEY": "only-for-migrating-the-template-database",
+            "BROADSHEET_DATA_DIR": str(cluster.root / "data"),
+        }
+        migrated = subprocess.run(
+            [sys.executable, "-m", "broadsheet.cli", "migrate", "-v0"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert migrated.returncode == 0, migrated.stderr
         yield cluster
     finally:
         cluster.drop()
+
+
+@pytest.fixture
+def postgres_cluster(migrated_postgres_cluster) -> Iterator[PostgresCluster]:
+    """The session's own PostgreSQL cluster, with a migrated database of this
+    test's alone: the test may stop and start the cluster; it is running again,
+    and the database dropped, afterwards, whatever happened."""
+    cluster = copy.copy(migrated_postgres_cluster)
+    cluster.database = f"test_{uuid.uuid4().hex[:12]}"
+    cluster.sql(f'CREATE DATABASE "{cluster.database}" TEMPLATE broadsheet')
+    try:
+        yield cluster
+    finally:
+        if not cluster.is_running():
+            cluster.start()
+        cluster.sql(f'DROP DATABASE IF EXISTS "{cluster.database}" WITH (FORCE)')
 
 
 @pytest.fixture

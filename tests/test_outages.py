@@ -14,7 +14,7 @@ import pytest
 
 from broadsheet.pagecache.redis_store import RedisStore
 from broadsheet.pagecache.stores import StoreUnavailable
-from tests.conftest import Server, publish_comments_at_once, start_server
+from tests.conftest import PUBLISH_COMMENTS_AT_ONCE, Server, start_server
 from tests.own_services import fill_disk, small_filesystem
 from tests.test_pagecache_processes import cached, fetch
 
@@ -42,11 +42,11 @@ def serving(data_dir: Path, **env: str) -> Iterator[Server]:
 
 def new_article(server: Server) -> str:
     """A published article's address, its comments published at once."""
-    publish_comments_at_once(server)
     made = server.manage(
         "shell",
         "-c",
-        "from broadsheet.testing.factories import ArticleFactory;"
+        PUBLISH_COMMENTS_AT_ONCE + "from broadsheet.testing.factories import"
+        " ArticleFactory;"
         "print(ArticleFactory(headline='After the flood').get_absolute_url())",
     )
     assert made.returncode == 0, made.stderr
