@@ -74,17 +74,7 @@ class PostgresCluster:
         )
         assert result.returncode == 0, result.stderr
         self.start()
-        result = _as_postgres(
-            str(self.bin / "createdb"),
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(self.port),
-            "-U",
-            "postgres",
-            "broadsheet",
-        )
-        assert result.returncode == 0, result.stderr
+        self.sql("CREATE DATABASE broadsheet")
 
     def start(self) -> None:
         options = (
