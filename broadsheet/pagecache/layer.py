@@ -92,6 +92,11 @@ class PageCacheLayer:
         # With a cache in front, every address a page is served under is indexed,
         # so a purge can name each one to the front (utm_* variants included).
         self.index_urls = bool(options.get("FRONTS"))
+        # Behind a front whose purge may arrive before this process has heard
+        # of it (Redis), a copy held in memory is checked against the store's
+        # versions before it goes out for an hour: the front asks again right
+        # after a purge, and what it stores stays.
+        self.verify_near = self.index_urls and getattr(store, "epoch_lags", False)
         self.indexed: set[tuple[str, str]] = set()
 
     # -- the request ------------------------------------------------------------
@@ -140,7 +145,12 @@ class PageCacheLayer:
     def lookup(self, key: str, environ: dict, start_response: StartResponse):
         epoch = self.store.epoch()
         item = self.near.get(key)
-        if item is not None and item[1] == epoch and self.fresh(item[0]):
+        if (
+            item is not None
+            and item[1] == epoch
+            and self.fresh(item[0])
+            and not self.verify_near
+        ):
             if self.index_urls:
                 self.remember_url(key, item[0], environ)
             return self.answer(item[0], environ, start_response, "HIT")
@@ -314,7 +324,7 @@ class PageCacheLayer:
         if key is None:
             return None
         item = self.near.get(key)
-        if item is None or not self.fresh(item[0]):
+        if item is None or self.verify_near or not self.fresh(item[0]):
             return None
         if item[1] != self.store.epoch(wait=False):
             return None

@@ -27,6 +27,10 @@ PREFIX = "broadsheet:pc:"
 
 
 class RedisStore:
+    # A process learns of another's purge by pub/sub, a moment after it: its
+    # epoch may lag (see PageCacheLayer.verify_near).
+    epoch_lags = True
+
     def __init__(self, url: str, *, lifetime: int, prefix: str = PREFIX) -> None:
         self.prefix = prefix
         self.epoch_key = prefix + "epoch"

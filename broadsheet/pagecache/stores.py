@@ -68,6 +68,8 @@ class StoreWatch:
 
 
 class Store(Protocol):
+    epoch_lags: bool  # whether a process may hold an epoch older than a purge
+
     def epoch(self, *, wait: bool = True) -> int: ...
     def versions(self, keys: Iterable[str]) -> dict[str, tuple[int, float]]: ...
     def get(self, key: str) -> Entry | None: ...
@@ -120,6 +122,8 @@ class SQLiteStore:
     after its commit, so a reader that sees a changed value re-reads the key
     versions, and one that sees an unchanged value has nothing to re-read.
     """
+
+    epoch_lags = False  # read from the memory-mapped file, written at each purge
 
     def __init__(self, path: str, *, max_bytes: int) -> None:
         self.path = path

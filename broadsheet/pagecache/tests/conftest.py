@@ -31,6 +31,21 @@ class WsgiClient:
         self.app = app
 
     def get(self, path: str, *, method: str = "GET", **headers: str) -> Answer:
+        environ = self.environ(path, method=method, **headers)
+        answer: dict = {}
+
+        def start_response(status, response_headers, exc_info=None):
+            answer["status"] = int(status.split()[0])
+            answer["headers"] = {n.lower(): v for n, v in response_headers}
+
+        chunks = self.app(environ, start_response)
+        body = b"".join(chunks)
+        if hasattr(chunks, "close"):
+            chunks.close()
+        return Answer(answer["status"], answer["headers"], body)
+
+    @staticmethod
+    def environ(path: str, *, method: str = "GET", **headers: str) -> dict:
         path, _, query = path.partition("?")
         environ = {
             "REQUEST_METHOD": method,
@@ -51,17 +66,7 @@ class WsgiClient:
         }
         for name, value in headers.items():
             environ["HTTP_" + name.upper()] = value
-        answer: dict = {}
-
-        def start_response(status, response_headers, exc_info=None):
-            answer["status"] = int(status.split()[0])
-            answer["headers"] = {n.lower(): v for n, v in response_headers}
-
-        chunks = self.app(environ, start_response)
-        body = b"".join(chunks)
-        if hasattr(chunks, "close"):
-            chunks.close()
-        return Answer(answer["status"], answer["headers"], body)
+        return environ
 
 
 @pytest.fixture(params=["sqlite", "redis"])

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from contextlib import ExitStack
 
 import pytest
@@ -204,6 +205,37 @@ def test_a_stale_copy_served_after_a_purge_tells_fronts_not_to_keep_it(
     assert "A comment that purges the page." not in stale.text
     # nginx or a CDN would keep it for an hour: the purge has reached them already.
     assert stale.headers["cache-control"] == "no-store"
+
+
+@pytest.mark.parametrize("page_store", ["redis"], indirect=True)
+def test_behind_a_front_a_copy_this_process_was_not_yet_told_is_purged_is_not_shared(
+    page_store, make_layer, settings
+):
+    """With Redis, a process hears of another's purge a moment after it, and a
+    front asks again right after the purge: what it gets, it keeps an hour."""
+    from broadsheet.pagecache.redis_store import RedisStore
+
+    settings.PAGE_CACHE = {
+        **settings.PAGE_CACHE,
+        "FRONTS": ["varnish:http://127.0.0.1:9"],
+    }
+    wsgi = make_layer()
+    url = ArticleFactory().get_absolute_url()
+    wsgi.get(url)
+    stored = wsgi.get(url)
+    assert stored.headers["x-cache"] == "HIT"
+    before = page_store.epoch()
+    other = RedisStore(os.environ["CACHE_URL"], lifetime=3600, prefix=page_store.prefix)
+    try:
+        other.purge(stored.headers["surrogate-key"].split())
+    finally:
+        other.close()
+    time.sleep(0.2)  # the purge's message arrives; then, as if it had not yet:
+    page_store._epoch = before
+    assert wsgi.app.near_answer(wsgi.environ(url)) is None
+    answer = wsgi.get(url)
+    assert answer.status == 200
+    assert "s-maxage" not in answer.headers["cache-control"]
 
 
 def test_sixteen_concurrent_requests_for_a_purged_page_cause_one_render(make_layer):
