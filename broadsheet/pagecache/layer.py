@@ -151,15 +151,19 @@ class PageCacheLayer:
             and self.fresh(item[0])
             and not self.verify_near
         ):
-            if self.index_urls:
-                self.remember_url(key, item[0], environ)
-            return self.answer(item[0], environ, start_response, "HIT")
+            return self.hit(key, item[0], environ, start_response)
         entry, stale_for = self.current(key, epoch, item[0] if item else None)
         if entry is not None and stale_for is None:
-            if self.index_urls:
-                self.remember_url(key, entry, environ)
-            return self.answer(entry, environ, start_response, "HIT")
+            return self.hit(key, entry, environ, start_response)
         return self.miss(key, entry, stale_for, environ, start_response)
+
+    def hit(self, key: str, entry: Entry, environ: dict, start_response):
+        """Answer a current entry, its address recorded for the fronts' purges
+        (an address variant such as ?utm_source=… included), whichever way it
+        was found: in memory, in the store, or after waiting for a render."""
+        if self.index_urls:
+            self.remember_url(key, entry, environ)
+        return self.answer(entry, environ, start_response, "HIT")
 
     def current(self, key: str, epoch: int, entry: Entry | None = None):
         """(entry, None) when an entry is current; (stale entry, seconds since the
@@ -209,7 +213,7 @@ class PageCacheLayer:
                     # Another render may have finished just before we got the lease.
                     entry, stale_for_now = self.current(key, epoch)
                     if entry is not None and stale_for_now is None:
-                        return self.answer(entry, environ, start_response, "HIT")
+                        return self.hit(key, entry, environ, start_response)
                     return self.render(environ, start_response, epoch=epoch, key=key)
                 finally:
                     try:
@@ -224,7 +228,7 @@ class PageCacheLayer:
             time.sleep(WAIT_STEP)
             entry, stale_for_now = self.current(key, self.store.epoch())
             if entry is not None and stale_for_now is None:
-                return self.answer(entry, environ, start_response, "HIT")
+                return self.hit(key, entry, environ, start_response)
 
     # -- rendering and storing ----------------------------------------------------
 

@@ -238,6 +238,43 @@ def test_behind_a_front_a_copy_this_process_was_not_yet_told_is_purged_is_not_sh
     assert "s-maxage" not in answer.headers["cache-control"]
 
 
+def test_an_address_variant_answered_after_waiting_for_a_render_is_recorded_for_purges(
+    page_store, make_layer, settings
+):
+    """A front keeps each address apart: `?utm_source=…` answered from a copy
+    another process has just rendered must be purged with the page next time."""
+    settings.PAGE_CACHE = {
+        **settings.PAGE_CACHE,
+        "FRONTS": ["varnish:http://127.0.0.1:9"],
+    }
+    wsgi = make_layer()
+    article = ArticleFactory()
+    url = article.get_absolute_url()
+    wsgi.get(url)
+    post(article, body="A comment that purges the page.")
+    time.sleep(0.6)  # past the half second in which the copy from before is served
+    key = f"127.0.0.1:8000{url}"
+    assert page_store.acquire(key, seconds=5)  # another process renders it
+
+    def render_elsewhere():
+        try:
+            time.sleep(0.3)
+            epoch = page_store.epoch()
+            wsgi.app.render(wsgi.environ(url), lambda *_: None, epoch=epoch, key=key)
+            page_store.release(key)
+        finally:
+            connections.close_all()
+
+    elsewhere = threading.Thread(target=render_elsewhere)
+    elsewhere.start()
+    variant = wsgi.get(url + "?utm_source=newsletter")
+    elsewhere.join(timeout=10)
+    assert variant.headers["x-cache"] == "HIT"
+    assert "A comment that purges the page." in variant.text
+    keys = variant.headers["surrogate-key"].split()
+    assert url + "?utm_source=newsletter" in page_store.urls_for(keys)
+
+
 def test_sixteen_concurrent_requests_for_a_purged_page_cause_one_render(make_layer):
     from django.core.handlers.wsgi import WSGIHandler
 
