@@ -96,7 +96,7 @@ class PageCacheLayer:
         # of it (Redis), a copy held in memory is checked against the store's
         # versions before it goes out for an hour: the front asks again right
         # after a purge, and what it stores stays.
-        self.verify_near = self.index_urls and getattr(store, "epoch_lags", False)
+        self.verify_near = self.index_urls and store.epoch_lags
         self.indexed: set[tuple[str, str]] = set()
 
     # -- the request ------------------------------------------------------------
